@@ -1,0 +1,21 @@
+/* relance-engine-error.h — the errors of the engine layer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define RELANCE_ENGINE_ERROR (relance_engine_error_quark ())
+
+typedef enum
+{
+  RELANCE_ENGINE_ERROR_INVALID_BUCKETS,  /* an aged-balance bucket spec that cannot be used */
+  RELANCE_ENGINE_ERROR_INVALID_CURRENCY, /* not an ISO 4217 code */
+} RelanceEngineError;
+
+GQuark relance_engine_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,461 @@
+/* test-demo.c — the generated demo portfolio
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "relance-demo.h"
+#include "relance-engine.h"
+
+/* Big enough for every payer profile and every bucket to show up, small
+ * enough for a test under sanitizers */
+#define N_CUSTOMERS 300
+
+typedef struct
+{
+  char            *dir;
+  RelanceDatabase *db;
+  RelanceDate      today;
+} Fixture;
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static RelanceDatabase *
+open_database (Fixture    *fixture,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  RelanceDatabase *db = relance_database_open (path, &error);
+
+  assert_null (error);
+  assert_non_null (db);
+  return db;
+}
+
+static void
+generate (RelanceDatabase *db,
+          guint            n_customers,
+          guint32          seed,
+          RelanceDate      today)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!relance_demo_generate (db, n_customers, seed, today, NULL, NULL, &error))
+    fail_msg ("demo failed: %s", error->message);
+}
+
+/* A fresh database with a demo of N_CUSTOMERS, seed 42, up to
+ * 23 November 2025 */
+static int
+setup (void **state)
+{
+  Fixture *fixture = g_new0 (Fixture, 1);
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("relance-test-demo-XXXXXX", &error);
+  assert_non_null (fixture->dir);
+  fixture->today = relance_date_new (2025, 11, 23);
+  fixture->db = open_database (fixture, "demo.db");
+  generate (fixture->db, N_CUSTOMERS, 42, fixture->today);
+  *state = fixture;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *fixture = *state;
+
+  g_clear_object (&fixture->db);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture);
+  return 0;
+}
+
+static gint64
+query_int64 (RelanceDatabase *db,
+             const char      *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  assert_int_equal (sqlite3_open_v2 (relance_database_get_path (db), &handle,
+                                     SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  assert_int_equal (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return value;
+}
+
+/* The SHA-256 of what a query returns, row by row: the content of a
+ * table without its creation times */
+static char *
+query_checksum (RelanceDatabase *db,
+                const char      *sql)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  assert_int_equal (sqlite3_open_v2 (relance_database_get_path (db), &handle,
+                                     SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  assert_int_equal (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < sqlite3_column_count (stmt); i++)
+      {
+        const guchar *text = sqlite3_column_text (stmt, i);
+
+        g_checksum_update (checksum, text ? text : (const guchar *) "\x01", -1);
+        g_checksum_update (checksum, (const guchar *) "|", 1);
+      }
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static char *
+content_checksum (RelanceDatabase *db)
+{
+  static const char * const queries[] = {
+    "SELECT code, name, kind, siren, siret, vat_number, email, phone, mobile, address,"
+    " postcode, city, country, language, segment, agent, credit_limit_cents,"
+    " payment_terms_days FROM actor ORDER BY id",
+    "SELECT actor_id, name, title, role, email, phone, mobile, dunning FROM contact ORDER BY id",
+    "SELECT number, actor_id, kind, issue_date, due_date, amount_cents, currency,"
+    " allocated_cents FROM invoice ORDER BY id",
+    "SELECT reference, actor_id, date, amount_cents, allocated_cents FROM payment ORDER BY id",
+    "SELECT payment_id, invoice_id, amount_cents, date FROM allocation ORDER BY id",
+  };
+  GString *all = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *sum = query_checksum (db, queries[i]);
+
+      g_string_append (all, sum);
+    }
+  return g_string_free (all, FALSE);
+}
+
+static RelanceAgedBalance *
+aged_balance (RelanceDatabase *db,
+              RelanceDate      today)
+{
+  g_autoptr(GError) error = NULL;
+  RelanceAgedBalance *balance = relance_aged_balance_compute (db, NULL, today, NULL, 0, &error);
+
+  assert_null (error);
+  assert_non_null (balance);
+  return balance;
+}
+
+/* Tests */
+
+static void
+test_demo_same_seed_gives_the_same_portfolio (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceDatabase) again = open_database (fixture, "again.db");
+  g_autoptr(RelanceAgedBalance) first = NULL;
+  g_autoptr(RelanceAgedBalance) second = NULL;
+  g_autofree char *first_sum = NULL;
+  g_autofree char *second_sum = NULL;
+  RelanceDsoResult first_dso, second_dso;
+
+  generate (again, N_CUSTOMERS, 42, fixture->today);
+
+  assert_int_equal (relance_actor_store_count (again), relance_actor_store_count (fixture->db));
+  assert_int_equal (relance_invoice_store_count (again), relance_invoice_store_count (fixture->db));
+  first_sum = content_checksum (fixture->db);
+  second_sum = content_checksum (again);
+  assert_string_equal (first_sum, second_sum);
+
+  first = aged_balance (fixture->db, fixture->today);
+  second = aged_balance (again, fixture->today);
+  assert_int_equal (first->total_cents, second->total_cents);
+  for (guint i = 0; i < first->n_buckets; i++)
+    assert_int_equal (first->total_bucket_cents[i], second->total_bucket_cents[i]);
+
+  assert_true (relance_portfolio_dso (fixture->db, fixture->today, NULL, &first_dso, NULL));
+  assert_true (relance_portfolio_dso (again, fixture->today, NULL, &second_dso, NULL));
+  assert_true (first_dso.count_back_days == second_dso.count_back_days);
+}
+
+static void
+test_demo_another_seed_gives_another_portfolio (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceDatabase) other = open_database (fixture, "other.db");
+  g_autofree char *first_sum = NULL;
+  g_autofree char *other_sum = NULL;
+
+  generate (other, N_CUSTOMERS, 43, fixture->today);
+  assert_int_equal (relance_actor_store_count (other), N_CUSTOMERS);
+  first_sum = content_checksum (fixture->db);
+  other_sum = content_checksum (other);
+  assert_string_not_equal (first_sum, other_sum);
+}
+
+static void
+test_demo_has_the_requested_customers_and_about_ten_invoices_each (void **state)
+{
+  Fixture *fixture = *state;
+  gint64 invoices = relance_invoice_store_count (fixture->db);
+
+  assert_int_equal (relance_actor_store_count (fixture->db), N_CUSTOMERS);
+  /* About ten each: between 8 and 13 on average */
+  assert_true (invoices >= 8 * N_CUSTOMERS);
+  assert_true (invoices <= 13 * N_CUSTOMERS);
+}
+
+static void
+test_demo_codes_and_numbers_follow_the_patterns (void **state)
+{
+  Fixture *fixture = *state;
+
+  assert_int_equal (query_int64 (fixture->db, "SELECT count(*) FROM actor WHERE code = 'C000001'"), 1);
+  assert_int_equal (query_int64 (fixture->db, "SELECT count(*) FROM actor WHERE code NOT GLOB 'C[0-9][0-9][0-9][0-9][0-9][0-9]'"), 0);
+  assert_int_equal (query_int64 (fixture->db, "SELECT count(*) FROM invoice WHERE kind <> 1 AND number NOT GLOB 'FA20[0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]'"), 0);
+  assert_int_equal (query_int64 (fixture->db, "SELECT count(*) FROM invoice WHERE kind = 1 AND number NOT GLOB 'AV20[0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]'"), 0);
+  assert_int_equal (query_int64 (fixture->db, "SELECT count(*) FROM payment WHERE reference = 'RG-000001'"), 1);
+  assert_int_equal (query_int64 (fixture->db, "SELECT count(*) FROM payment WHERE reference NOT GLOB 'RG-[0-9][0-9][0-9][0-9][0-9][0-9]'"), 0);
+}
+
+static void
+test_demo_sirens_sirets_and_vat_numbers_are_valid (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(GPtrArray) actors = relance_actor_store_list (fixture->db, NULL);
+  guint companies = 0;
+
+  assert_non_null (actors);
+  for (guint i = 0; i < actors->len; i++)
+    {
+      RelanceActor *actor = g_ptr_array_index (actors, i);
+
+      if (relance_actor_get_kind (actor) != RELANCE_ACTOR_KIND_COMPANY)
+        {
+          assert_null (relance_actor_get_siren (actor));
+          continue;
+        }
+      companies++;
+      assert_true (relance_check_siren (relance_actor_get_siren (actor)));
+      assert_true (relance_check_siret (relance_actor_get_siret (actor)));
+      assert_true (g_str_has_prefix (relance_actor_get_siret (actor),
+                                     relance_actor_get_siren (actor)));
+      assert_true (relance_check_french_vat (relance_actor_get_vat_number (actor),
+                                             relance_actor_get_siren (actor)));
+    }
+  /* About 90 % are companies */
+  assert_true (companies > N_CUSTOMERS * 8 / 10);
+  assert_true (companies < N_CUSTOMERS);
+}
+
+static void
+test_demo_actors_and_contacts_validate_without_blocking_issues (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(GPtrArray) actors = relance_actor_store_list (fixture->db, NULL);
+
+  for (guint i = 0; i < actors->len; i++)
+    {
+      RelanceActor *actor = g_ptr_array_index (actors, i);
+      g_autoptr(RelanceValidation) validation = relance_validation_new ();
+      g_autoptr(GPtrArray) contacts = NULL;
+      guint dunning = 0;
+
+      relance_actor_validate (actor, validation);
+      if (relance_validation_has_blocking (validation))
+        {
+          g_autofree char *text = relance_validation_to_string (validation);
+
+          fail_msg ("%s: %s", relance_actor_get_code (actor), text);
+        }
+
+      contacts = relance_contact_store_list_for_actor (fixture->db, relance_actor_get_id (actor), NULL);
+      assert_non_null (contacts);
+      assert_true (contacts->len >= 1);
+      for (guint k = 0; k < contacts->len; k++)
+        {
+          RelanceContact *contact = g_ptr_array_index (contacts, k);
+
+          relance_validation_clear (validation);
+          relance_contact_validate (contact, validation);
+          assert_false (relance_validation_has_blocking (validation));
+          if (relance_contact_get_dunning (contact))
+            dunning++;
+        }
+      /* One dunning contact each */
+      assert_int_equal (dunning, 1);
+    }
+}
+
+static void
+test_demo_addresses_are_at_reserved_domains (void **state)
+{
+  Fixture *fixture = *state;
+
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM actor WHERE email NOT LIKE '%example.com'"
+                                 " AND email NOT LIKE '%example.org'"), 0);
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM contact WHERE email NOT LIKE '%example.com'"
+                                 " AND email NOT LIKE '%example.org'"), 0);
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM actor WHERE phone NOT GLOB '+33 [1-7] [0-9][0-9] [0-9][0-9] [0-9][0-9] [0-9][0-9]'"), 0);
+}
+
+static void
+test_demo_has_overdue_amounts_in_every_default_bucket (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceAgedBalance) balance = aged_balance (fixture->db, fixture->today);
+
+  /* Not due, 1–30, 31–60, 61–90, 91–120, over 120 */
+  assert_int_equal (balance->n_buckets, 6);
+  for (guint i = 0; i < balance->n_buckets; i++)
+    if (balance->total_bucket_cents[i] <= 0)
+      fail_msg ("bucket %s is empty", relance_aged_buckets_get_label (balance->buckets, i));
+}
+
+static void
+test_demo_has_unallocated_payments (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceAgedBalance) balance = aged_balance (fixture->db, fixture->today);
+
+  assert_true (balance->total_unallocated_cents < 0);
+  assert_true (query_int64 (fixture->db, "SELECT count(*) FROM payment WHERE allocated_cents = 0") > 0);
+}
+
+static void
+test_demo_has_partial_allocations (void **state)
+{
+  Fixture *fixture = *state;
+
+  assert_true (query_int64 (fixture->db,
+                            "SELECT count(*) FROM invoice WHERE kind = 0"
+                            " AND allocated_cents > 0 AND allocated_cents < amount_cents") > 0);
+}
+
+static void
+test_demo_has_credit_notes_and_fees (void **state)
+{
+  Fixture *fixture = *state;
+
+  assert_true (query_int64 (fixture->db, "SELECT count(*) FROM invoice WHERE kind = 1 AND amount_cents < 0") > 0);
+  assert_true (query_int64 (fixture->db, "SELECT count(*) FROM invoice WHERE kind = 2") > 0);
+}
+
+static void
+test_demo_allocated_sums_match_the_allocations (void **state)
+{
+  Fixture *fixture = *state;
+
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM invoice i WHERE allocated_cents <>"
+                                 " (SELECT coalesce(sum(amount_cents), 0) FROM allocation a"
+                                 "  WHERE a.invoice_id = i.id)"), 0);
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM payment p WHERE allocated_cents <>"
+                                 " (SELECT coalesce(sum(amount_cents), 0) FROM allocation a"
+                                 "  WHERE a.payment_id = p.id)"), 0);
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM invoice WHERE allocated_cents > amount_cents"
+                                 " AND amount_cents > 0"), 0);
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM payment WHERE allocated_cents > amount_cents"), 0);
+  assert_true (relance_database_check_integrity (fixture->db, NULL));
+}
+
+static void
+test_demo_writes_one_audit_line (void **state)
+{
+  Fixture *fixture = *state;
+
+  assert_int_equal (query_int64 (fixture->db, "SELECT count(*) FROM audit"), 1);
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM import_batch WHERE kind = 'demo'"
+                                 " AND rows = 300"), 1);
+}
+
+static void
+test_demo_refuses_a_database_with_actors (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(GError) error = NULL;
+
+  assert_false (relance_demo_generate (fixture->db, 10, 1, fixture->today, NULL, NULL, &error));
+  assert_true (g_error_matches (error, RELANCE_DEMO_ERROR, RELANCE_DEMO_ERROR_NOT_EMPTY));
+  assert_int_equal (relance_actor_store_count (fixture->db), N_CUSTOMERS);
+}
+
+static void
+test_demo_dates_stay_within_24_months (void **state)
+{
+  Fixture *fixture = *state;
+  RelanceDate start = relance_date_add_months (fixture->today, -24);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM invoice WHERE issue_date < %d"
+                                          " OR issue_date > %d", start, fixture->today);
+  g_autofree char *payments = g_strdup_printf ("SELECT count(*) FROM payment WHERE date > %d",
+                                               fixture->today);
+
+  assert_int_equal (query_int64 (fixture->db, sql), 0);
+  assert_int_equal (query_int64 (fixture->db, payments), 0);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+#define TEST(name) cmocka_unit_test_setup_teardown (name, setup, teardown)
+    TEST (test_demo_same_seed_gives_the_same_portfolio),
+    TEST (test_demo_another_seed_gives_another_portfolio),
+    TEST (test_demo_has_the_requested_customers_and_about_ten_invoices_each),
+    TEST (test_demo_codes_and_numbers_follow_the_patterns),
+    TEST (test_demo_sirens_sirets_and_vat_numbers_are_valid),
+    TEST (test_demo_actors_and_contacts_validate_without_blocking_issues),
+    TEST (test_demo_addresses_are_at_reserved_domains),
+    TEST (test_demo_has_overdue_amounts_in_every_default_bucket),
+    TEST (test_demo_has_unallocated_payments),
+    TEST (test_demo_has_partial_allocations),
+    TEST (test_demo_has_credit_notes_and_fees),
+    TEST (test_demo_allocated_sums_match_the_allocations),
+    TEST (test_demo_writes_one_audit_line),
+    TEST (test_demo_refuses_a_database_with_actors),
+    TEST (test_demo_dates_stay_within_24_months),
+#undef TEST
+  };
+
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

@@ -1,0 +1,365 @@
+/* test-window.c — the main window on a small demo portfolio
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb and a private session bus (the test command starts
+ * them), as libadwaita runs its widget tests: settings in memory, no
+ * portals, a fixed evaluation day. Each test creates the real window
+ * from its template, opens the demo database, waits for the figures to
+ * be computed in their thread, checks what the widgets show, destroys
+ * the window and checks that it was freed.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "relance-customer-card.h"
+#include "relance-customer-row.h"
+#include "relance-demo.h"
+#include "relance-engine.h"
+#include "relance-window-private.h"
+
+#define N_CUSTOMERS 40
+#define TIMEOUT_MS  30000
+
+static char *db_dir;
+static char *db_path;
+
+typedef gboolean (*Predicate) (gpointer data);
+
+typedef struct
+{
+  RelanceWindow *window;
+} WindowFixture;
+
+static RelanceDate
+day (void)
+{
+  return relance_date_new (2026, 11, 23);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @predicate holds; fails after TIMEOUT_MS. */
+static void
+wait_until (Predicate    predicate,
+            gpointer     data,
+            const char  *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    fail_msg ("timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+/* Lets the main loop draw a few frames. */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+portfolio_shown (gpointer data)
+{
+  RelanceWindow *window = data;
+
+  return !relance_window_get_busy (window) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "portfolio") == 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (window->model)) > 0;
+}
+
+static GtkWidget *
+find_text (GtkWidget  *widget,
+           GType       type,
+           const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    {
+      const char *shown = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                                                : gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      if (g_strcmp0 (shown, text) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  GType       type;
+  const char *text;
+} FindText;
+
+static gboolean
+text_shown (gpointer data)
+{
+  FindText *find = data;
+
+  return find_text (find->root, find->type, find->text) != NULL;
+}
+
+static void
+assert_text_shown (GtkWidget  *root,
+                   GType       type,
+                   const char *text)
+{
+  FindText find = { root, type, text };
+  g_autofree char *what = g_strdup_printf ("“%s” to be shown", text);
+
+  wait_until (text_shown, &find, what);
+}
+
+static int
+database_setup (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceDatabase) db = NULL;
+
+  db_dir = g_dir_make_tmp ("relance-window-XXXXXX", &error);
+  assert_non_null (db_dir);
+  db_path = g_build_filename (db_dir, "demo.db", NULL);
+  db = relance_database_open (db_path, &error);
+  if (db == NULL)
+    fail_msg ("cannot open %s: %s", db_path, error->message);
+  /* the figures are left for the window to compute */
+  if (!relance_demo_generate (db, N_CUSTOMERS, 1, day (), NULL, NULL, &error))
+    fail_msg ("demo: %s", error->message);
+  return 0;
+}
+
+static int
+database_teardown (void **state)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (db_dir);
+  g_clear_pointer (&db_path, g_free);
+  g_clear_pointer (&db_dir, g_free);
+  return 0;
+}
+
+static int
+window_setup (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  WindowFixture *fx = g_new0 (WindowFixture, 1);
+
+  fx->window = relance_window_new (NULL);
+  assert_int_equal (relance_window_get_evaluation_day (fx->window), day ());
+  gtk_window_present (GTK_WINDOW (fx->window));
+
+  if (!relance_window_open_database (fx->window, db_path, &error))
+    fail_msg ("open: %s", error->message);
+  assert_string_equal (relance_window_get_database_path (fx->window), db_path);
+
+  wait_until (portfolio_shown, fx->window, "the portfolio");
+  *state = fx;
+  return 0;
+}
+
+/* Destroys the window and checks that nothing kept it alive. */
+static int
+window_teardown (void **state)
+{
+  WindowFixture *fx = *state;
+  gpointer window = fx->window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &window);
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  fx->window = NULL;
+  for (guint i = 0; i < 50 && window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  if (window != NULL)
+    fail_msg ("the window was not finalized");
+  g_free (fx);
+  return 0;
+}
+
+static void
+test_window_shows_every_customer (void **state)
+{
+  WindowFixture *fx = *state;
+  RelancePortfolioView *view = _relance_window_get_portfolio_view (fx->window);
+  RelancePortfolioModel *model = relance_portfolio_view_get_model (view);
+  g_autoptr(RelanceCustomerRow) first = NULL;
+
+  assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (model)), N_CUSTOMERS);
+  assert_true (relance_figures_store_is_current (relance_window_get_database (fx->window), day ()));
+
+  /* the first row is on screen, as a cell of the column view */
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  assert_text_shown (GTK_WIDGET (relance_portfolio_view_get_column_view (view)),
+                     GTK_TYPE_INSCRIPTION, relance_customer_row_get_code (first));
+
+  /* the amount headers say the currency once */
+  assert_string_equal (relance_portfolio_view_get_currency (view), "EUR");
+}
+
+static void
+test_window_card_shows_selected_customer (void **state)
+{
+  WindowFixture *fx = *state;
+  RelancePortfolioView *view = _relance_window_get_portfolio_view (fx->window);
+  RelanceCustomerCard *card = _relance_window_get_customer_card (fx->window);
+  RelanceDatabase *db = relance_window_get_database (fx->window);
+  g_autoptr(RelanceCustomerRow) row = NULL;
+  g_autoptr(GArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *outstanding = NULL;
+  g_autofree char *title = NULL;
+  const RelanceFiguresRow *company;
+
+  row = g_list_model_get_item (G_LIST_MODEL (relance_portfolio_view_get_model (view)), 3);
+  assert_non_null (row);
+  relance_portfolio_view_select (view, 3);
+  assert_int_equal (relance_customer_card_get_actor_id (card), relance_customer_row_get_actor_id (row));
+
+  /* the header: code — name */
+  title = g_strdup_printf ("%s — %s", relance_customer_row_get_code (row),
+                           relance_customer_row_get_name (row));
+  assert_text_shown (GTK_WIDGET (card), GTK_TYPE_LABEL, title);
+
+  /* the outstanding, as the engine computes it, in the company currency */
+  figures = relance_customer_figures_compute (db, relance_customer_row_get_actor_id (row),
+                                              day (), &error);
+  if (figures == NULL)
+    fail_msg ("figures: %s", error->message);
+  company = &g_array_index (figures, RelanceFiguresRow, 0);
+  assert_string_equal (company->currency, "EUR");
+  assert_int_equal (company->outstanding_cents, relance_customer_row_get_outstanding_cents (row));
+  outstanding = relance_money_format_cents (company->outstanding_cents, company->currency,
+                                            relance_money_current_language ());
+  assert_text_shown (GTK_WIDGET (card), GTK_TYPE_LABEL, outstanding);
+}
+
+static void
+test_window_card_lists_open_items (void **state)
+{
+  WindowFixture *fx = *state;
+  RelancePortfolioView *view = _relance_window_get_portfolio_view (fx->window);
+  RelancePortfolioModel *model = relance_portfolio_view_get_model (view);
+  RelanceCustomerCard *card = _relance_window_get_customer_card (fx->window);
+  RelanceDatabase *db = relance_window_get_database (fx->window);
+  g_autoptr(RelanceCustomerRow) row = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+
+  /* the customer with the most outstanding has open items */
+  relance_portfolio_model_set_order (model, RELANCE_PORTFOLIO_SORT_OUTSTANDING, TRUE);
+  row = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  relance_portfolio_view_select (view, 0);
+  assert_int_equal (relance_customer_card_get_actor_id (card), relance_customer_row_get_actor_id (row));
+
+  items = relance_invoice_store_list_for_actor (db, relance_customer_row_get_actor_id (row), TRUE, &error);
+  assert_non_null (items);
+  assert_true (items->len > 0);
+  assert_int_equal (g_list_model_get_n_items (relance_customer_card_get_open_items (card)), items->len);
+  heading = g_strdup_printf (items->len == 1 ? "%u open item" : "%u open items", items->len);
+  assert_text_shown (GTK_WIDGET (card), GTK_TYPE_LABEL, heading);
+}
+
+static void
+test_window_search_filters_the_list (void **state)
+{
+  WindowFixture *fx = *state;
+  RelancePortfolioModel *model = relance_portfolio_view_get_model (_relance_window_get_portfolio_view (fx->window));
+
+  gtk_editable_set_text (GTK_EDITABLE (fx->window->search_entry), "C00001");
+  /* the entry waits for the typing to pause before it filters */
+  spin (400);
+  assert_string_equal (relance_portfolio_model_get_filter (model), "C00001");
+  assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (model)), 10);
+  assert_text_shown (GTK_WIDGET (fx->window), GTK_TYPE_INSCRIPTION, "C000010");
+}
+
+static void
+test_window_header_click_sorts_in_sql (void **state)
+{
+  WindowFixture *fx = *state;
+  RelancePortfolioView *view = _relance_window_get_portfolio_view (fx->window);
+  RelancePortfolioModel *model = relance_portfolio_view_get_model (view);
+  GtkColumnView *column_view = relance_portfolio_view_get_column_view (view);
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  g_autoptr(GtkColumnViewColumn) outstanding = g_list_model_get_item (columns, 3);
+
+  assert_int_equal (relance_portfolio_model_get_sort (model), RELANCE_PORTFOLIO_SORT_CODE);
+  assert_false (relance_portfolio_model_get_descending (model));
+
+  /* what a click on the header does: the view's sorter changes */
+  gtk_column_view_sort_by_column (column_view, outstanding, GTK_SORT_DESCENDING);
+  assert_int_equal (relance_portfolio_model_get_sort (model), RELANCE_PORTFOLIO_SORT_OUTSTANDING);
+  assert_true (relance_portfolio_model_get_descending (model));
+
+  gtk_column_view_sort_by_column (column_view, outstanding, GTK_SORT_ASCENDING);
+  assert_int_equal (relance_portfolio_model_get_sort (model), RELANCE_PORTFOLIO_SORT_OUTSTANDING);
+  assert_false (relance_portfolio_model_get_descending (model));
+}
+
+int
+main (void)
+{
+  /* as libadwaita's own widget tests: before GTK starts */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GDK_DEBUG", "no-portals", TRUE);   /* GTK ≥ 4.10 */
+  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);   /* libadwaita 1.2's style settings */
+  /* no GPU under Xvfb: software GL is slow, and its driver, unloaded at
+   * exit, leaves allocations that LeakSanitizer cannot name */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  g_setenv ("RELANCE_DATE", "2026-11-23", TRUE);
+  g_unsetenv ("RELANCE_PROFILE");
+
+  /* meson's exit status for a skipped test: no display to run on */
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+
+#define WINDOW_TEST(test) cmocka_unit_test_setup_teardown (test, window_setup, window_teardown)
+  const struct CMUnitTest tests[] = {
+    WINDOW_TEST (test_window_shows_every_customer),
+    WINDOW_TEST (test_window_card_shows_selected_customer),
+    WINDOW_TEST (test_window_card_lists_open_items),
+    WINDOW_TEST (test_window_search_filters_the_list),
+    WINDOW_TEST (test_window_header_click_sorts_in_sql),
+  };
+#undef WINDOW_TEST
+
+  return cmocka_run_group_tests (tests, database_setup, database_teardown);
+}
