@@ -594,6 +594,27 @@ test_import_bad_date_names_line_and_column (void **state)
 }
 
 static void
+test_import_malformed_dates_are_errors (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+
+  import_two_customers (fixture);
+  report = import_refused (fixture, RELANCE_IMPORT_INVOICES, "dates.csv",
+                           "number;customer;issue_date;due_date;amount\n"
+                           "FA-1;C001;2025-03-0x;2025-03-31;10,00\n"
+                           "FA-2;C001;2025-3-1;2025-03-31;10,00\n"
+                           "FA-3;C001;31-03-2025;2025-03-31;10,00\n"
+                           "FA-4;C001;2025/03/01;2025-03-31;10,00\n"
+                           "FA-5;C001;29/02/2025;2025-03-31;10,00\n"
+                           "FA-6;C001;29/02/2024;2025-03-31;10,00\n");
+  /* 29/02/2024 is a day of a leap year: only lines 2 to 6 are wrong */
+  assert_int_equal (relance_import_report_get_n_errors_total (report), 5);
+  for (guint line = 2; line <= 6; line++)
+    assert_error_at (report, line, "issue_date");
+}
+
+static void
 test_import_due_date_before_issue_date_is_an_error (void **state)
 {
   Fixture *fixture = *state;
@@ -1220,6 +1241,7 @@ main (void)
     TEST (test_import_missing_file_is_a_file_error),
     TEST (test_import_bad_amount_names_line_and_column),
     TEST (test_import_bad_date_names_line_and_column),
+    TEST (test_import_malformed_dates_are_errors),
     TEST (test_import_due_date_before_issue_date_is_an_error),
     TEST (test_import_unknown_customer_names_line_and_value),
     TEST (test_import_duplicate_number_in_file_names_both_lines),

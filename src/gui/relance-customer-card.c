@@ -322,8 +322,12 @@ set_amount_title (RelanceCustomerCard *self,
   g_autofree char *with_currency = NULL;
 
   if (self->items_currency[0] != '\0')
-    /* Translators: a column header and its currency code: "Paid (EUR)" */
-    with_currency = g_strdup_printf (_("%s (%s)"), title, self->items_currency);
+    {
+      g_autofree char *symbol = relance_gui_currency_symbol (self->items_currency);
+
+      /* Translators: a column header and its currency sign: "Paid (€)" */
+      with_currency = g_strdup_printf (_("%s (%s)"), title, symbol);
+    }
   gtk_column_view_column_set_title (column, with_currency != NULL ? with_currency : title);
 }
 

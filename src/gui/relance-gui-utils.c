@@ -88,6 +88,35 @@ relance_gui_format_amount (gint64      cents,
 }
 
 /**
+ * relance_gui_currency_symbol:
+ * @currency: an ISO 4217 code
+ *
+ * The sign that relance_money_format_cents() writes for @currency ("€"
+ * for EUR), or the code itself when it writes none; for the headers of
+ * amount columns, where space is short.
+ *
+ * Returns: (transfer full): the symbol
+ */
+char *
+relance_gui_currency_symbol (const char *currency)
+{
+  g_autofree char *formatted = relance_money_format_cents (0, currency, relance_gui_language ());
+  GString *symbol = g_string_new (NULL);
+
+  for (const char *p = formatted; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isdigit (c) && !g_unichar_isspace (c) && c != '.' && c != ',' &&
+          c != 0x00A0 && c != 0x202F && c != '-')
+        g_string_append_unichar (symbol, c);
+    }
+  if (symbol->len == 0)
+    g_string_append (symbol, currency);
+  return g_string_free (symbol, FALSE);
+}
+
+/**
  * relance_gui_format_date:
  * @date: a date, or %RELANCE_DATE_NONE
  *

@@ -15,6 +15,7 @@ RelanceDate  relance_gui_evaluation_day     (void);
 const char  *relance_gui_language           (void);
 char        *relance_gui_format_amount      (gint64      cents,
                                              const char *currency);
+char        *relance_gui_currency_symbol    (const char *currency);
 char        *relance_gui_format_date        (RelanceDate date);
 char        *relance_gui_format_days        (double      days);
 void         relance_gui_set_amount_class   (GtkWidget  *widget,

@@ -70,15 +70,17 @@ static guint signals[N_SIGNALS];
 static void
 update_titles (RelancePortfolioView *self)
 {
+  g_autofree char *symbol = NULL;
   g_autofree char *outstanding = NULL;
   g_autofree char *overdue = NULL;
 
   if (self->currency != NULL)
     {
-      /* Translators: a column header; %s is a currency code (EUR) */
-      outstanding = g_strdup_printf (_("Outstanding (%s)"), self->currency);
-      /* Translators: a column header; %s is a currency code (EUR) */
-      overdue = g_strdup_printf (_("Overdue (%s)"), self->currency);
+      symbol = relance_gui_currency_symbol (self->currency);
+      /* Translators: a column header; %s is a currency sign (€) */
+      outstanding = g_strdup_printf (_("Outstanding (%s)"), symbol);
+      /* Translators: a column header; %s is a currency sign (€) */
+      overdue = g_strdup_printf (_("Overdue (%s)"), symbol);
     }
   gtk_column_view_column_set_title (self->outstanding_column,
                                     outstanding != NULL ? outstanding : _("Outstanding"));
@@ -315,8 +317,11 @@ bind_name_cb (GtkSignalListItemFactory *factory,
               RelancePortfolioView     *self)
 {
   RelanceCustomerRow *row = gtk_list_item_get_item (list_item);
+  const char *name = relance_customer_row_get_name (row);
 
-  set_cell_text (list_item, relance_customer_row_get_name (row));
+  set_cell_text (list_item, name);
+  /* the column is often too narrow for the whole name */
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item), name);
 }
 
 static void

@@ -110,10 +110,13 @@ show_page (RelanceWindow *self,
 static void
 abandon_job (RelanceWindow *self)
 {
-  if (self->job_cancellable != NULL)
-    g_cancellable_cancel (self->job_cancellable);
+  if (self->job == NULL)
+    return;
+
+  g_cancellable_cancel (self->job_cancellable);
   g_clear_object (&self->job);
   g_clear_object (&self->job_cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -155,6 +158,8 @@ static void
 show_portfolio (RelanceWindow *self)
 {
   g_autofree char *currency = relance_company_currency (self->db);
+  g_autoptr(GError) error = NULL;
+  gint64 actor_id;
 
   relance_portfolio_view_set_currency (self->portfolio_view, currency);
   if (relance_portfolio_model_get_database (self->model) == self->db)
@@ -164,19 +169,14 @@ show_portfolio (RelanceWindow *self)
 
   update_status (self);
   show_page (self, "portfolio");
-  if (relance_customer_card_get_actor_id (self->customer_card) == 0)
-    adw_leaflet_set_visible_child_name (self->leaflet, "portfolio");
 
   /* the card may show a customer whose figures have just changed */
-  if (relance_customer_card_get_actor_id (self->customer_card) != 0)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!relance_customer_card_show_customer (self->customer_card, self->db,
-                                                relance_customer_card_get_actor_id (self->customer_card),
-                                                self->evaluation_day, &error))
-        _relance_window_toast (self, error->message);
-    }
+  actor_id = relance_customer_card_get_actor_id (self->customer_card);
+  if (actor_id == 0)
+    adw_leaflet_set_visible_child_name (self->leaflet, "portfolio");
+  else if (!relance_customer_card_show_customer (self->customer_card, self->db, actor_id,
+                                                 self->evaluation_day, &error))
+    _relance_window_toast (self, error->message);
 
   if (relance_gui_profiling ())
     {
@@ -636,7 +636,8 @@ relance_window_init (RelanceWindow *self)
   self->evaluation_day = relance_gui_evaluation_day ();
   self->model = relance_portfolio_model_new (NULL);
   relance_portfolio_view_set_model (self->portfolio_view, self->model);
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->portfolio_view));
+  /* typing anywhere in the window searches */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
 /**

@@ -549,29 +549,32 @@ static gboolean
 parse_date_quickly (const char  *text,
                     RelanceDate *date)
 {
-  int y, m, d;
+  static const char iso[] = "dddd-dd-dd";
+  static const char french[] = "dd/dd/dddd";
+  const char *form;
+  int n[10];
 
-#define DIGIT(i) (g_ascii_isdigit (text[i]) ? text[i] - '0' : -1000)
   if (strlen (text) != 10)
     return FALSE;
-  if (text[4] == '-' && text[7] == '-')
+  form = text[4] == '-' ? iso : french;
+  for (int i = 0; i < 10; i++)
     {
-      y = DIGIT (0) * 1000 + DIGIT (1) * 100 + DIGIT (2) * 10 + DIGIT (3);
-      m = DIGIT (5) * 10 + DIGIT (6);
-      d = DIGIT (8) * 10 + DIGIT (9);
+      if (form[i] != 'd')
+        {
+          if (text[i] != form[i])
+            return FALSE;
+          continue;
+        }
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      n[i] = text[i] - '0';
     }
-  else if (text[2] == '/' && text[5] == '/')
-    {
-      d = DIGIT (0) * 10 + DIGIT (1);
-      m = DIGIT (3) * 10 + DIGIT (4);
-      y = DIGIT (6) * 1000 + DIGIT (7) * 100 + DIGIT (8) * 10 + DIGIT (9);
-    }
+  if (form == iso)
+    *date = relance_date_new (n[0] * 1000 + n[1] * 100 + n[2] * 10 + n[3],
+                              n[5] * 10 + n[6], n[8] * 10 + n[9]);
   else
-    return FALSE;
-#undef DIGIT
-  if (y < 0 || m < 0 || d < 0)
-    return FALSE;
-  *date = relance_date_new (y, m, d);
+    *date = relance_date_new (n[6] * 1000 + n[7] * 100 + n[8] * 10 + n[9],
+                              n[3] * 10 + n[4], n[0] * 10 + n[1]);
   return *date != RELANCE_DATE_NONE;
 }
 
@@ -872,6 +875,8 @@ send_batch (Import   *self,
   self->row = NULL;
 }
 
+/* The row points into the batch's array, which was sized for a full
+ * batch: it does not move while the row is filled. */
 static PendingRow *
 begin_row (Import   *self,
            gboolean  header)
