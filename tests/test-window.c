@@ -24,7 +24,9 @@
 #include "relance-engine.h"
 #include "relance-window-private.h"
 
-#define N_CUSTOMERS 40
+/* five pages of the list model: more rows than a view prepares at once
+ * (about 200) */
+#define N_CUSTOMERS 500
 #define TIMEOUT_MS  30000
 
 static char *db_dir;
@@ -304,6 +306,7 @@ test_window_search_filters_the_list (void **state)
   /* the entry waits for the typing to pause before it filters */
   spin (400);
   assert_string_equal (relance_portfolio_model_get_filter (model), "C00001");
+  /* the codes that start with it: C000010 to C000019 */
   assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (model)), 10);
   assert_text_shown (GTK_WIDGET (fx->window), GTK_TYPE_INSCRIPTION, "C000010");
 }
@@ -455,6 +458,32 @@ test_window_import_errors_are_listed (void **state)
   assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (fx->window->model)), n);
 }
 
+/* After a new sort, the view reads the rows it shows, not the whole table
+ * in search of the row that was selected. */
+static void
+test_window_sort_reads_only_the_rows_shown (void **state)
+{
+  WindowFixture *fx = *state;
+  RelancePortfolioView *view = _relance_window_get_portfolio_view (fx->window);
+  RelancePortfolioModel *model = relance_portfolio_view_get_model (view);
+  GtkColumnView *column_view = relance_portfolio_view_get_column_view (view);
+  g_autoptr(GtkColumnViewColumn) overdue = g_list_model_get_item (gtk_column_view_get_columns (column_view), 4);
+
+  relance_portfolio_view_select (view, 5);
+  assert_true (relance_customer_card_get_actor_id (_relance_window_get_customer_card (fx->window)) > 0);
+  gtk_widget_grab_focus (GTK_WIDGET (column_view));
+  spin (200);
+
+  gtk_column_view_sort_by_column (column_view, overdue, GTK_SORT_DESCENDING);
+  spin (200);
+  assert_int_equal (relance_portfolio_model_get_sort (model), RELANCE_PORTFOLIO_SORT_OVERDUE);
+  /* 500 rows are five pages; the view shows the first rows and prepares
+   * about 200 (GTK 4.8 makes 205), three pages */
+  assert_true (relance_portfolio_model_get_n_cached_pages (model) <= 3);
+  /* the card still shows the customer that was selected */
+  assert_true (relance_customer_card_get_actor_id (_relance_window_get_customer_card (fx->window)) > 0);
+}
+
 int
 main (void)
 {
@@ -485,6 +514,7 @@ main (void)
     WINDOW_TEST (test_window_card_lists_open_items),
     WINDOW_TEST (test_window_search_filters_the_list),
     WINDOW_TEST (test_window_header_click_sorts_in_sql),
+    WINDOW_TEST (test_window_sort_reads_only_the_rows_shown),
     WINDOW_TEST (test_window_import_errors_are_listed),
     cmocka_unit_test (test_window_imports_customers_into_empty_database),
   };

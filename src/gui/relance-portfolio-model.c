@@ -12,8 +12,9 @@
  * one object per customer.
  *
  * Filter and sort are pushed into SQL: changing them drops the pages and
- * emits items-changed (0, old, new). This file has no widgets, so that it
- * can be tested without a display.
+ * replaces every item: items-changed (0, old, 0) then (0, 0, new), see
+ * invalidate(). This file has no widgets, so that it can be tested
+ * without a display.
  */
 #define G_LOG_DOMAIN "relance-portfolio-model"
 
@@ -40,6 +41,8 @@ struct _RelancePortfolioModel
 
   guint                 n_items;
   GQueue                pages;  /* Page *, most recently used first */
+  gboolean              failed;
+  guint                 empty_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -106,17 +109,47 @@ count_items (RelancePortfolioModel *self)
   return n;
 }
 
-/* Counts again and tells the views that every item may have changed. */
+/* Counts again and tells the views that every item may have changed.
+ *
+ * Two signals, not one items-changed (0, old, new): when one signal both
+ * removes the row that a GTK 4.8 list view tracks (its scroll anchor,
+ * focus or selected row) and adds others, the view looks for that row's
+ * item among all the added ones, which on 100,000 customers reads the
+ * whole table page after page and freezes the window for minutes. Removed
+ * first, the tracked rows are simply dropped; then the new rows come. */
 static void
 invalidate (RelancePortfolioModel *self)
 {
   guint old_n = self->n_items;
+  guint new_n;
 
+  g_clear_handle_id (&self->empty_id, g_source_remove);
+  self->failed = FALSE;
   drop_pages (self);
-  self->n_items = count_items (self);
+  new_n = count_items (self);
 
-  if (old_n != 0 || self->n_items != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  self->n_items = 0;
+  if (old_n != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+  self->n_items = new_n;
+  if (new_n != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
+}
+
+/* A page could not be read: rather than let the views ask for every row
+ * again and fail again, the list is emptied until the next change. */
+static gboolean
+empty_after_failure_cb (gpointer data)
+{
+  RelancePortfolioModel *self = data;
+  guint old_n = self->n_items;
+
+  self->empty_id = 0;
+  drop_pages (self);
+  self->n_items = 0;
+  if (old_n != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+  return G_SOURCE_REMOVE;
 }
 
 static Page *
@@ -135,6 +168,9 @@ fetch_page (RelancePortfolioModel *self,
       g_warning ("Cannot read the customers %u to %u: %s",
                  index * RELANCE_PORTFOLIO_PAGE_SIZE + 1,
                  (index + 1) * RELANCE_PORTFOLIO_PAGE_SIZE, error->message);
+      self->failed = TRUE;
+      if (self->empty_id == 0)
+        self->empty_id = g_idle_add (empty_after_failure_cb, self);
       return NULL;
     }
 
@@ -200,7 +236,7 @@ relance_portfolio_model_get_item (GListModel *model,
   guint offset = position % RELANCE_PORTFOLIO_PAGE_SIZE;
   Page *page;
 
-  if (position >= self->n_items)
+  if (position >= self->n_items || self->failed)
     return NULL;
 
   page = lookup_page (self, position);
@@ -228,6 +264,7 @@ relance_portfolio_model_dispose (GObject *object)
 {
   RelancePortfolioModel *self = (RelancePortfolioModel *) object;
 
+  g_clear_handle_id (&self->empty_id, g_source_remove);
   drop_pages (self);
   g_clear_object (&self->db);
 

@@ -160,6 +160,10 @@ sorter_changed_cb (GtkSorter            *sorter,
       descending = FALSE;
     }
   relance_portfolio_model_set_order (self->model, sort, descending);
+
+  /* the rows were replaced, the focused one with them: keep the focus in
+   * the list rather than let it fall on whatever comes next */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static GtkColumnViewColumn *
