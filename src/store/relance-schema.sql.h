@@ -292,6 +292,20 @@ static const char * const relance_migrations[] = {
   "  invoice_id INTEGER NOT NULL REFERENCES invoice (id),"
   "  PRIMARY KEY (action_id, invoice_id)"
   ") WITHOUT ROWID;"
+  /* A credit note applied to an invoice (imputation d'avoir): like a
+   * payment's allocation, it settles part of the invoice, and it uses up
+   * the credit note. Both items' allocated_cents carry it (the credit
+   * note's towards its negative amount). */
+  "CREATE TABLE credit_allocation ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  credit_note_id INTEGER NOT NULL REFERENCES invoice (id),"
+  "  invoice_id     INTEGER NOT NULL REFERENCES invoice (id),"
+  "  amount_cents   INTEGER NOT NULL CHECK (amount_cents > 0),"
+  "  date           INTEGER NOT NULL,"
+  "  created_at     TEXT NOT NULL"
+  ");"
+  "CREATE INDEX credit_allocation_invoice ON credit_allocation (invoice_id);"
+  "CREATE INDEX credit_allocation_credit_note ON credit_allocation (credit_note_id);"
   "CREATE TABLE notification ("
   "  id         INTEGER PRIMARY KEY,"
   "  action_id  INTEGER NOT NULL REFERENCES action (id),"
