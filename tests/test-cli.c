@@ -946,6 +946,103 @@ test_cli_dso_unknown_customer (void **state)
 }
 
 static void
+test_cli_interest_json (void **state)
+{
+  Fixture *f = *state;
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *invoice, *segment;
+  JsonArray *invoices, *segments;
+
+  /* F1 1 200,00 due 14/02/2025, 500,00 paid on 01/03/2025, company
+   * debtor, H1 2025 rate = ECB 3.15 % on 1 January + 10 = 13.15 %:
+   *   15/02–01/03 (15 days) on 1 200,00, 02/03–31/03 (30 days) on 700,00
+   *   1315 × (120 000 × 15 + 70 000 × 30) / 3 650 000
+   *   = 5 128 500 000 / 3 650 000 = 1 405.07 → 14,05 €; indemnity 40,00 €.
+   * F2 is not due. */
+  run_cli (&run, f, "interest", "C1", "--json", NULL);
+  assert_status (&run, 0);
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  assert_string_equal (string_member (object, "customer"), "C1");
+  assert_string_equal (string_member (object, "evaluation_date"), DAY);
+  invoices = json_object_get_array_member (object, "invoices");
+  assert_int_equal (json_array_get_length (invoices), 1);
+  invoice = json_array_get_object_element (invoices, 0);
+  assert_string_equal (string_member (invoice, "number"), "F1");
+  assert_string_equal (string_member (invoice, "due_date"), "2025-02-14");
+  assert_int_equal (int_member (invoice, "base_cents"), 120000);
+  assert_string_equal (string_member (invoice, "until"), DAY);
+  segments = json_object_get_array_member (invoice, "segments");
+  assert_int_equal (json_array_get_length (segments), 2);
+  segment = json_array_get_object_element (segments, 0);
+  assert_string_equal (string_member (segment, "from"), "2025-02-15");
+  assert_string_equal (string_member (segment, "to"), "2025-03-01");
+  assert_int_equal (int_member (segment, "days"), 15);
+  assert_int_equal (int_member (segment, "rate_bp"), 1315);
+  assert_string_equal (string_member (segment, "half_year"), "2025-H1");
+  assert_int_equal (int_member (invoice, "interest_cents"), 1405);
+  assert_int_equal (int_member (invoice, "indemnity_cents"), 4000);
+  assert_int_equal (int_member (invoice, "charged_interest_cents"), 0);
+  assert_int_equal (int_member (invoice, "charged_indemnity_cents"), 0);
+  assert_int_equal (int_member (object, "total_interest_cents"), 1405);
+  assert_int_equal (int_member (object, "total_indemnity_cents"), 4000);
+  assert_int_equal (json_array_get_length (json_object_get_array_member (object, "warnings")), 0);
+}
+
+static void
+test_cli_rate_add_changes_interest (void **state)
+{
+  Fixture *f = *state;
+  g_auto(Run) add = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) replace = { 0 };
+  g_auto(Run) decimals = { 0 };
+  g_auto(Run) legal = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) interest = { 0 };
+  g_autoptr(JsonNode) list_root = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *rates;
+  gboolean seen = FALSE;
+
+  run_cli (&add, f, "rate", "add", "ecb", "2025-01-01", "4,90", NULL);
+  assert_status (&add, 0);
+  run_cli (&again, f, "rate", "add", "ecb", "2025-01-01", "5,00", NULL);
+  assert_status (&again, 1);
+  run_cli (&replace, f, "rate", "add", "ecb", "2025-01-01", "5.00", "--replace", NULL);
+  assert_status (&replace, 0);
+  run_cli (&decimals, f, "rate", "add", "ecb", "2025-01-01", "5,005", NULL);
+  assert_status (&decimals, 2);
+  run_cli (&legal, f, "rate", "add", "legal-professional", "2025-02-01", "3,00", NULL);
+  assert_status (&legal, 1);
+
+  run_cli (&list, f, "rate", "list", "--kind", "ecb", "--json", NULL);
+  assert_status (&list, 0);
+  list_root = parse_json (list.out);
+  rates = json_node_get_array (list_root);
+  for (guint i = 0; i < json_array_get_length (rates); i++)
+    {
+      JsonObject *rate = json_array_get_object_element (rates, i);
+
+      assert_string_equal (string_member (rate, "kind"), "ecb");
+      if (g_strcmp0 (string_member (rate, "valid_from"), "2025-01-01") == 0)
+        {
+          assert_int_equal (int_member (rate, "rate_bp"), 500);
+          seen = TRUE;
+        }
+    }
+  assert_true (seen);
+
+  /* H1 2025 is now 5.00 + 10 = 15.00 %:
+   * 1500 × 3 900 000 / 3 650 000 = 1 602.74 → 1 603 */
+  run_cli (&interest, f, "interest", "C1", "--json", NULL);
+  assert_status (&interest, 0);
+  root = parse_json (interest.out);
+  assert_int_equal (int_member (json_node_get_object (root), "total_interest_cents"), 1603);
+}
+
+static void
 test_cli_invalid_date_is_usage_error (void **state)
 {
   Fixture *f = *state;
@@ -1108,6 +1205,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_cli_aged_balance_options, setup_imported, teardown),
     cmocka_unit_test_setup_teardown (test_cli_dso_json, setup_imported, teardown),
     cmocka_unit_test_setup_teardown (test_cli_dso_unknown_customer, setup_imported, teardown),
+    cmocka_unit_test_setup_teardown (test_cli_interest_json, setup_imported, teardown),
+    cmocka_unit_test_setup_teardown (test_cli_rate_add_changes_interest, setup_imported, teardown),
     cmocka_unit_test_setup_teardown (test_cli_invalid_date_is_usage_error, setup_imported, teardown),
     cmocka_unit_test_setup_teardown (test_cli_global_options_after_command, setup_imported, teardown),
     cmocka_unit_test_setup_teardown (test_cli_usage_errors, setup, teardown),

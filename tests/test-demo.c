@@ -403,10 +403,34 @@ test_demo_writes_one_audit_line (void **state)
 {
   Fixture *fixture = *state;
 
-  assert_int_equal (query_int64 (fixture->db, "SELECT count(*) FROM audit"), 1);
+  /* One line for the portfolio; the six users have one each */
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM audit WHERE entity <> 'app_user'"), 1);
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM audit WHERE entity = 'app_user'"), 6);
   assert_int_equal (query_int64 (fixture->db,
                                  "SELECT count(*) FROM import_batch WHERE kind = 'demo'"
                                  " AND rows = 300"), 1);
+}
+
+static void
+test_demo_agents_are_users_named_by_login (void **state)
+{
+  Fixture *fixture = *state;
+
+  /* 5 agents and 1 manager */
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM app_user WHERE role = 'agent'"), 5);
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM app_user WHERE role = 'manager'"), 1);
+  /* Every actor's agent is the login of an agent */
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM actor WHERE agent IS NULL OR agent NOT IN"
+                                 " (SELECT login FROM app_user WHERE role = 'agent')"), 0);
+  /* The large accounts go to arossi (Alex Rossi) */
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM actor WHERE segment = 'Grand compte'"
+                                 " AND agent <> 'arossi'"), 0);
 }
 
 static void
@@ -452,6 +476,7 @@ main (void)
     TEST (test_demo_has_credit_notes_and_fees),
     TEST (test_demo_allocated_sums_match_the_allocations),
     TEST (test_demo_writes_one_audit_line),
+    TEST (test_demo_agents_are_users_named_by_login),
     TEST (test_demo_refuses_a_database_with_actors),
     TEST (test_demo_dates_stay_within_24_months),
 #undef TEST

@@ -23,6 +23,8 @@ relance_cli_init (RelanceCli  *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(RelanceDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
+  guint rates_added = 0;
+  gboolean scenarios_seeded = FALSE;
   int status;
 
   context = relance_cli_option_context_new (cli, "init",
@@ -39,6 +41,12 @@ relance_cli_init (RelanceCli  *cli,
   db = relance_cli_open_database (cli, FALSE, &error);
   if (db == NULL)
     return relance_cli_fail_error (error);
+  /* The published rates of late interest, when the table is empty */
+  if (!relance_rates_seed (db, &rates_added, &error))
+    return relance_cli_fail_error (error);
+  /* The standard dunning scenarios and their rules, when there are none */
+  if (!relance_collections_seed (db, &scenarios_seeded, &error))
+    return relance_cli_fail_error (error);
 
   if (cli->json)
     {
@@ -48,6 +56,9 @@ relance_cli_init (RelanceCli  *cli,
       relance_cli_json_add_string (builder, "path", relance_database_get_path (db));
       relance_cli_json_add_int (builder, "schema_version",
                                 relance_database_get_schema_version (db));
+      relance_cli_json_add_int (builder, "rates_added", rates_added);
+      json_builder_set_member_name (builder, "scenarios_seeded");
+      json_builder_add_boolean_value (builder, scenarios_seeded);
       json_builder_end_object (builder);
       relance_cli_print_json (builder);
     }
@@ -55,6 +66,10 @@ relance_cli_init (RelanceCli  *cli,
     {
       g_print (_("Database: %s\n"), relance_database_get_path (db));
       g_print (_("Schema version: %d\n"), relance_database_get_schema_version (db));
+      if (rates_added > 0)
+        g_print (_("Reference rates added: %u\n"), rates_added);
+      if (scenarios_seeded)
+        g_print ("%s\n", _("Dunning scenarios added: standard, large accounts, consumers"));
     }
   return RELANCE_CLI_EXIT_OK;
 }

@@ -24,6 +24,7 @@ typedef enum
 /**
  * RelanceCli:
  * @db_path: the database file given with --db, %NULL for the default
+ * @user: the login given with --user, %NULL for $USER
  * @day: the evaluation day given with --date, 0 until resolved to today
  * @json: print JSON instead of text
  * @language: "fr" or "en", for amounts and dates in text output
@@ -34,6 +35,7 @@ typedef enum
 typedef struct
 {
   char        *db_path;
+  char        *user;
   RelanceDate  day;
   gboolean     json;
   const char  *language;
@@ -50,6 +52,18 @@ int              relance_cli_import          (RelanceCli *cli, int argc, char **
 int              relance_cli_customer        (RelanceCli *cli, int argc, char **argv);
 int              relance_cli_aged_balance    (RelanceCli *cli, int argc, char **argv);
 int              relance_cli_dso             (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_dispute         (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_promise         (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_note            (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_timeline        (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_interest        (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_rate            (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_run             (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_agenda          (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_scenario        (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_action          (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_user            (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_notifications   (RelanceCli *cli, int argc, char **argv);
 
 /* Options */
 GOptionContext  *relance_cli_option_context_new (RelanceCli         *cli,
@@ -61,6 +75,8 @@ int              relance_cli_parse_options   (RelanceCli     *cli,
                                               int            *argc,
                                               char         ***argv);
 RelanceDate      relance_cli_get_day         (RelanceCli     *cli);
+/* --user, else $USER, else the system login: who the audit trail names */
+const char      *relance_cli_get_user        (RelanceCli     *cli);
 
 /* Messages on stderr; each returns the exit status to return */
 int              relance_cli_usage_error     (GOptionContext *context,

@@ -31,6 +31,18 @@ static const RelanceCliCommand commands[] = {
   { "customer", relance_cli_customer, N_("List the customers, or show one customer’s card") },
   { "aged-balance", relance_cli_aged_balance, N_("Print the aged balance") },
   { "dso", relance_cli_dso, N_("Print the days sales outstanding (DSO)") },
+  { "dispute", relance_cli_dispute, N_("Open, resolve or list disputes (litiges)") },
+  { "promise", relance_cli_promise, N_("Record, list or check promises to pay and arrangements") },
+  { "note", relance_cli_note, N_("Write a note on a customer") },
+  { "timeline", relance_cli_timeline, N_("Show everything that happened with a customer") },
+  { "interest", relance_cli_interest, N_("Show the late interest and indemnities a customer owes") },
+  { "rate", relance_cli_rate, N_("List or add the reference rates of late interest") },
+  { "run", relance_cli_run, N_("Run the collections of the day: cases, actions, fees") },
+  { "agenda", relance_cli_agenda, N_("Show the actions due for a user, by priority") },
+  { "scenario", relance_cli_scenario, N_("List the dunning scenarios, or show one") },
+  { "action", relance_cli_action, N_("Show an action, or record that it was performed") },
+  { "user", relance_cli_user, N_("List or add the users (agents, managers)") },
+  { "notifications", relance_cli_notifications, N_("Show the unread notifications of a user") },
 };
 
 /* Helpers */
@@ -51,6 +63,27 @@ db_option_cb (const char  *option_name,
     }
   g_free (cli->db_path);
   cli->db_path = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+user_option_cb (const char  *option_name,
+                const char  *value,
+                gpointer     data,
+                GError     **error)
+{
+  RelanceCli *cli = data;
+
+  if (!relance_user_login_is_valid (value))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Invalid login “%s” for --user: use lower-case letters, digits, dots, "
+                     "dashes or underscores"),
+                   value ? value : "");
+      return FALSE;
+    }
+  g_free (cli->user);
+  cli->user = g_strdup (value);
   return TRUE;
 }
 
@@ -153,6 +186,8 @@ relance_cli_option_context_new (RelanceCli         *cli,
       N_("FILE") },
     { "date", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) date_option_cb,
       N_("The evaluation day (default: today)"), N_("YYYY-MM-DD") },
+    { "user", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) user_option_cb,
+      N_("Who acts, as the audit trail records it (default: the system login)"), N_("LOGIN") },
     G_OPTION_ENTRY_NULL
   };
   GOptionContext *context;
@@ -199,6 +234,19 @@ relance_cli_get_day (RelanceCli *cli)
   if (cli->day == RELANCE_DATE_NONE)
     cli->day = relance_date_today ();
   return cli->day;
+}
+
+/* --user, else $USER, else the login of the system account */
+const char *
+relance_cli_get_user (RelanceCli *cli)
+{
+  const char *env = g_getenv ("USER");
+
+  if (cli->user != NULL)
+    return cli->user;
+  if (env != NULL && *env != '\0')
+    return env;
+  return g_get_user_name ();
 }
 
 int
@@ -282,6 +330,7 @@ relance_cli_open_database (RelanceCli  *cli,
                            GError     **error)
 {
   g_autofree char *path = relance_cli_dup_db_path (cli, error);
+  RelanceDatabase *db;
 
   if (path == NULL)
     return NULL;
@@ -293,7 +342,11 @@ relance_cli_open_database (RelanceCli  *cli,
                    path);
       return NULL;
     }
-  return relance_database_open (path, error);
+  db = relance_database_open (path, error);
+  /* Who the audit trail names, and who performs actions */
+  if (db != NULL)
+    relance_database_set_user (db, relance_cli_get_user (cli));
+  return db;
 }
 
 /**
@@ -432,5 +485,6 @@ main (int    argc,
 
 out:
   g_free (cli.db_path);
+  g_free (cli.user);
   return status;
 }

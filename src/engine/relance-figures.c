@@ -9,7 +9,8 @@
  * forward; the sales of the last 24 months, read in storage order (a
  * sort of a million rows would cost more than the pass), find their row
  * by binary search in that sorted array. No hash table, no query per
- * actor.
+ * actor. The invoices in an open dispute come first, as one sorted array
+ * of ids that the pass over the open items searches.
  */
 #define G_LOG_DOMAIN "relance-figures"
 
@@ -44,6 +45,9 @@ typedef struct
   guint                 actor_first;
   guint                 actor_end;
   gboolean              unordered;
+
+  /* Pass 1: the ids of the invoices in an open dispute, ascending */
+  GArray               *disputed_ids;
 
   /* Pass 2: rows of actors or currencies that had no open item */
   GArray               *extra;
@@ -203,6 +207,10 @@ add_open_item_cb (const RelanceInvoiceRow *item,
   row->global_cents += item->amount_cents;
   row->partial_cents += item->allocated_cents;
   row->open_items++;
+  if (st->disputed_ids->len > 0 && relance_dispute_ids_contain (st->disputed_ids, item->id))
+    row->disputed_cents += remaining;
+  if (item->litigation)
+    row->litigation_cents += remaining;
   if (item->due_date < st->day)
     {
       row->overdue_cents += remaining;
@@ -337,6 +345,7 @@ relance_figures_compute_rows (RelanceDatabase     *db,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (RelanceFiguresRow));
   g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (RelanceFiguresRow));
+  g_autoptr(GArray) disputed_ids = NULL;
   g_autofree RelanceSalesCalendar *cal = g_new (RelanceSalesCalendar, 1);
   RelanceFiguresRow *r;
   FiguresState st = { 0 };
@@ -358,6 +367,11 @@ relance_figures_compute_rows (RelanceDatabase     *db,
 
   /* An upper bound of the rows of the invoice passes, for progress only */
   expected = actor_id == 0 && progress != NULL ? relance_invoice_store_count (db) : 0;
+
+  disputed_ids = relance_dispute_store_open_invoice_ids (db, actor_id, error);
+  if (disputed_ids == NULL)
+    return NULL;
+  st.disputed_ids = disputed_ids;
 
   start_pass (&st, 0.0, 0.4, expected, _("Reading the open items"));
   if (!relance_invoice_store_foreach_open (db, actor_id, add_open_item_cb, &st, error) ||

@@ -29,8 +29,9 @@ char   *relance_company_currency         (RelanceDatabase *db);
  * partial (Σ allocated to them), unallocated payments, outstanding
  * (global − partial − unallocated), overdue (Σ remaining of the open items
  * due before D), open item count, oldest overdue due date and its days
- * late, and the count-back DSO in that currency (has_dso always TRUE).
- * disputed and litigation are 0 until disputes exist.
+ * late, and the count-back DSO in that currency (has_dso always TRUE),
+ * disputed (Σ remaining of the open items in an open dispute) and
+ * litigation (Σ remaining of the open items handed over to litigation).
  *
  * The company currency comes first and is always present (zeros when the
  * customer has nothing in it); the other currencies follow in

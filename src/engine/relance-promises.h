@@ -28,4 +28,40 @@ gboolean relance_promises_evaluate (RelanceDatabase  *db,
                                     GArray          **broken_actor_ids,
                                     GError          **error);
 
+/**
+ * relance_promises_add:
+ * @db: a database
+ * @promise: a new promise (id 0): actor, currency, grace days, the day
+ *   it was made, a comment and one or more instalments
+ * @error: a #GError
+ *
+ * Checks and records a promise to pay or an arrangement: the customer
+ * exists, the currency is a currency, there is at least one instalment,
+ * each of a positive amount and due on or after the day the promise was
+ * made, the grace is not negative, and the customer has no other open
+ * promise in that currency (payments would count for both). Linked to
+ * the customer's open case in that currency, if any; audited.
+ *
+ * Returns: %FALSE with @error set (RELANCE_ENGINE_ERROR_NOT_FOUND,
+ *   RELANCE_ENGINE_ERROR_REFUSED, or a store error)
+ */
+gboolean relance_promises_add      (RelanceDatabase  *db,
+                                    RelancePromise   *promise,
+                                    GError          **error);
+
+/**
+ * relance_promises_cancel:
+ * @db: a database
+ * @promise_id: an open promise
+ * @day: the day it is cancelled
+ * @error: a #GError
+ *
+ * Returns: %FALSE with @error set, RELANCE_ENGINE_ERROR_REFUSED when the
+ *   promise is not open
+ */
+gboolean relance_promises_cancel   (RelanceDatabase  *db,
+                                    gint64            promise_id,
+                                    RelanceDate       day,
+                                    GError          **error);
+
 G_END_DECLS

@@ -197,9 +197,23 @@ static const struct
   { "21000", "Dijon", 3 }, { "25000", "Besançon", 3 },
 };
 
-static const char * const agents[] = {
-  "Alex Rossi", "Camille Laurent", "Sophie Marchand", "Julien Besson", "Nadia Haddad",
+/* The collection team: actor.agent holds a login of app_user. The first
+ * agent follows the large accounts, the second the public sector. */
+static const struct
+{
+  const char *login;
+  const char *name;
+} agents[] = {
+  { "arossi", "Alex Rossi" },
+  { "claurent", "Camille Laurent" },
+  { "smarchand", "Sophie Marchand" },
+  { "jbesson", "Julien Besson" },
+  { "nhaddad", "Nadia Haddad" },
 };
+
+/* The credit manager (the seeds' « Vallet ») */
+#define MANAGER_LOGIN "mvallet"
+#define MANAGER_NAME "Marie Vallet"
 
 /* Masculine and feminine forms */
 static const char * const roles[][2] = {
@@ -639,11 +653,11 @@ insert_customer (Demo      *demo,
   relance_actor_set_language (actor, "fr");
   relance_actor_set_segment (actor, spec->name);
   if (customer->segment == SEGMENT_LARGE)
-    relance_actor_set_agent (actor, agents[0]);
+    relance_actor_set_agent (actor, agents[0].login);
   else if (customer->segment == SEGMENT_PUBLIC)
-    relance_actor_set_agent (actor, agents[1]);
+    relance_actor_set_agent (actor, agents[1].login);
   else
-    relance_actor_set_agent (actor, agents[between (demo, 2, G_N_ELEMENTS (agents) - 1)]);
+    relance_actor_set_agent (actor, agents[between (demo, 2, G_N_ELEMENTS (agents) - 1)].login);
   if (spec->min_limit_cents >= 0)
     relance_actor_set_credit_limit_cents (actor,
                                           round_to (random_amount (demo, spec->min_limit_cents,
@@ -923,6 +937,35 @@ insert_invoices (Demo      *demo,
   return TRUE;
 }
 
+/* The agents and the manager, as users; a login that exists is kept */
+static gboolean
+insert_users (Demo    *demo,
+              GError **error)
+{
+  for (guint i = 0; i <= G_N_ELEMENTS (agents); i++)
+    {
+      gboolean manager = i == G_N_ELEMENTS (agents);
+      const char *login = manager ? MANAGER_LOGIN : agents[i].login;
+      g_autoptr(RelanceUser) user = NULL;
+      GError *local_error = NULL;
+
+      user = relance_user_store_find (demo->db, login, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      if (user != NULL)
+        continue;
+      user = relance_user_new (login, manager ? MANAGER_NAME : agents[i].name,
+                               manager ? RELANCE_USER_ROLE_MANAGER : RELANCE_USER_ROLE_AGENT);
+      user->email = g_strdup_printf ("%s@relance.example.com", login);
+      if (!relance_user_store_insert (demo->db, user, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 generate (Demo                *demo,
           RelanceProgressFunc  progress,
@@ -962,7 +1005,8 @@ generate (Demo                *demo,
  * Fills an empty database with a French portfolio: companies (with valid
  * SIREN, SIRET and VAT numbers, addresses, phones and e-mail addresses at
  * reserved example domains), about 10 % consumers, contacts with one
- * dunning contact each, segments, agents and credit limits; 24 months of
+ * dunning contact each, segments, agents (five agents and a manager,
+ * recorded as users; actor.agent is the agent's login) and credit limits; 24 months of
  * invoices up to @today with their payments and allocations, by payer
  * profile (good, chronically late, partial, defaulting); a few credit
  * notes and recovery fees; some unallocated payments. Customer codes are
@@ -1038,6 +1082,8 @@ relance_demo_generate (RelanceDatabase      *db,
   ok = demo.import_id != 0;
   if (ok)
     ok = (demo.bulk = relance_bulk_insert_new (db, demo.import_id, error)) != NULL;
+  if (ok)
+    ok = insert_users (&demo, error);
   if (ok)
     ok = generate (&demo, progress, progress_data, error);
   g_clear_pointer (&demo.bulk, relance_bulk_insert_free);

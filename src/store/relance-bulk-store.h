@@ -54,6 +54,11 @@ void               relance_bulk_insert_free       (RelanceBulkInsert        *sel
 gint64             relance_bulk_insert_invoice    (RelanceBulkInsert        *self,
                                                    const RelanceInvoiceRow  *row,
                                                    GError                  **error);
+gboolean           relance_bulk_insert_invoices   (RelanceBulkInsert        *self,
+                                                   const RelanceInvoiceRow * const *rows,
+                                                   guint                     n_rows,
+                                                   gint64                   *ids,
+                                                   GError                  **error);
 gint64             relance_bulk_insert_contact    (RelanceBulkInsert        *self,
                                                    RelanceContact           *contact,
                                                    GError                  **error);

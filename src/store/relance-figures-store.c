@@ -25,6 +25,24 @@
 #define SQL_GET \
   "SELECT " FIGURES_COLUMNS " FROM actor_figures WHERE actor_id = ?1" \
   " ORDER BY currency <> ?2, currency"
+/* The cache has no foreign key (see the schema): an actor that does not
+ * exist is found by one query over the new rows instead */
+#define SQL_UNKNOWN_ACTOR \
+  "SELECT f.actor_id, f.currency FROM actor_figures f" \
+  " WHERE NOT EXISTS (SELECT 1 FROM actor a WHERE a.id = f.actor_id) LIMIT 1"
+/* The indexes of the cache that CREATE INDEX made (its primary key
+ * stays) */
+#define SQL_INDEXES \
+  "SELECT name, sql FROM sqlite_schema" \
+  " WHERE type = 'index' AND tbl_name = 'actor_figures' AND sql IS NOT NULL" \
+  " ORDER BY name"
+
+/* From this many rows, the four indexes of the cache are dropped and
+ * built again after the inserts: the rows come in actor order and each
+ * index wants another, so keeping them row by row is four inserts at
+ * random places per row. Measured on the 75,000 rows of a demo of
+ * 100,000 customers: 0.55 s for the whole write against 0.75 s. */
+#define REBUILD_INDEXES_MIN_ROWS 2000
 
 /* The portfolio query
  *
@@ -289,6 +307,69 @@ parse_stamp (const char  *stamp,
   return end != colon + 1 && *end == '\0';
 }
 
+/* Refuses figures of an actor that does not exist, as a foreign key
+ * would */
+static gboolean
+check_actors (RelanceDatabase  *db,
+              GError          **error)
+{
+  sqlite3_stmt *stmt = relance_database_prepare (db, SQL_UNKNOWN_ACTOR, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_INVALID,
+                 _("Customer %" G_GINT64_FORMAT " in %s: there is no such customer; "
+                   "the figures were not written."),
+                 (gint64) sqlite3_column_int64 (stmt, 0), relance_column_text (stmt, 1));
+  else if (rc != SQLITE_DONE)
+    relance_database_set_sql_error (db, error, _("check the customers of the figures"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+/* Drops the indexes of the cache, inside the caller's transaction (a
+ * rollback brings them back), and returns their CREATE INDEX statements
+ * to run after the inserts; %NULL on error. */
+static GPtrArray *
+drop_indexes (RelanceDatabase  *db,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sql = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = relance_database_prepare (db, SQL_INDEXES, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (relance_column_text (stmt, 0)));
+      g_ptr_array_add (sql, g_strdup (relance_column_text (stmt, 1)));
+    }
+  /* Reset before the DROP: a statement still running on the schema
+   * would lock it */
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      relance_database_set_sql_error (db, error, _("list the indexes of the figures"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"",
+                                               (const char *) g_ptr_array_index (names, i));
+
+      if (!relance_database_exec (db, drop, error))
+        return NULL;
+    }
+  return g_steal_pointer (&sql);
+}
+
 /**
  * relance_figures_store_replace_all:
  * @db: a #RelanceDatabase
@@ -316,6 +397,7 @@ relance_figures_store_replace_all (RelanceDatabase          *db,
                                    GError                  **error)
 {
   g_autofree char *stamp = NULL;
+  g_autoptr(GPtrArray) indexes = NULL;
   sqlite3_stmt *stmt;
   gboolean joined;
 
@@ -336,6 +418,13 @@ relance_figures_store_replace_all (RelanceDatabase          *db,
   stmt = relance_database_prepare (db, SQL_DELETE_ALL, error);
   if (stmt == NULL || !relance_database_step_done (db, stmt, error))
     goto failed;
+
+  if (n_rows >= REBUILD_INDEXES_MIN_ROWS)
+    {
+      indexes = drop_indexes (db, error);
+      if (indexes == NULL)
+        goto failed;
+    }
 
   stmt = relance_database_prepare (db, SQL_INSERT, error);
   if (stmt == NULL)
@@ -371,6 +460,12 @@ relance_figures_store_replace_all (RelanceDatabase          *db,
           goto failed;
         }
     }
+
+  if (!check_actors (db, error))
+    goto failed;
+  for (guint i = 0; indexes != NULL && i < indexes->len; i++)
+    if (!relance_database_exec (db, g_ptr_array_index (indexes, i), error))
+      goto failed;
 
   stamp = g_strdup_printf ("%d:%" G_GINT64_FORMAT, (int) evaluation_day, data_version);
   if (!relance_database_set_setting (db, STAMP_KEY, stamp, error))

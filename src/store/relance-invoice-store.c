@@ -27,6 +27,8 @@
 #define SQL_FIND_BY_ID "SELECT " INVOICE_COLUMNS " FROM invoice WHERE id = ?1"
 #define SQL_NUMBER_EXISTS "SELECT 1 FROM invoice WHERE number = ?1"
 #define SQL_COUNT "SELECT count(*) FROM invoice"
+#define SQL_GET_LITIGATION "SELECT number, litigation FROM invoice WHERE id = ?1"
+#define SQL_SET_LITIGATION "UPDATE invoice SET litigation = ?2 WHERE id = ?1"
 #define SQL_LIST_FOR_ACTOR \
   "SELECT " INVOICE_COLUMNS " FROM invoice" \
   " WHERE actor_id = ?1 AND cancelled = 0" \
@@ -41,7 +43,7 @@
 /* The columns of a RelanceInvoiceRow, in the order of fill_row() */
 #define ROW_COLUMNS \
   "id, actor_id, number, kind, issue_date, due_date, amount_cents," \
-  " allocated_cents, currency"
+  " allocated_cents, currency, litigation"
 #define SQL_FOREACH_OPEN_ALL \
   "SELECT " ROW_COLUMNS " FROM invoice" \
   " WHERE allocated_cents <> amount_cents AND cancelled = 0" \
@@ -118,6 +120,7 @@ fill_row (sqlite3_stmt      *stmt,
   row->allocated_cents = sqlite3_column_int64 (stmt, 7);
   currency = relance_column_text (stmt, 8);
   g_strlcpy (row->currency, currency ? currency : "", sizeof row->currency);
+  row->litigation = sqlite3_column_int (stmt, 9) != 0;
 }
 
 static char *
@@ -438,6 +441,79 @@ relance_invoice_store_count (RelanceDatabase *db)
     count = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return count;
+}
+
+/**
+ * relance_invoice_store_set_litigation:
+ * @db: a #RelanceDatabase
+ * @invoice_id: an invoice's id
+ * @litigation: %TRUE when the item is handed over to litigation
+ * @error: a #GError
+ *
+ * Sets the litigation flag in one transaction (or in the caller's) with
+ * an audit line; nothing is written when the flag is already so.
+ *
+ * Returns: %TRUE on success; %FALSE with RELANCE_STORE_ERROR_NOT_FOUND
+ *   when there is no such invoice
+ */
+gboolean
+relance_invoice_store_set_litigation (RelanceDatabase  *db,
+                                      gint64            invoice_id,
+                                      gboolean          litigation,
+                                      GError          **error)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+  gboolean was = FALSE;
+  int rc;
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+
+  if (!relance_database_begin (db, error))
+    return FALSE;
+
+  stmt = relance_database_prepare (db, SQL_GET_LITIGATION, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, invoice_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      number = g_strdup (relance_column_text (stmt, 0));
+      was = sqlite3_column_int (stmt, 1) != 0;
+    }
+  else if (rc != SQLITE_DONE)
+    relance_database_set_sql_error (db, error, _("read an invoice"));
+  else
+    g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
+                 _("There is no invoice with the id %" G_GINT64_FORMAT), invoice_id);
+  sqlite3_reset (stmt);
+  if (number == NULL)
+    goto failed;
+
+  if (was == !!litigation)
+    return relance_database_commit (db, error);
+
+  stmt = relance_database_prepare (db, SQL_SET_LITIGATION, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, invoice_id);
+  sqlite3_bind_int (stmt, 2, litigation ? 1 : 0);
+  if (!relance_database_step_done (db, stmt, error))
+    goto failed;
+
+  before = g_strdup_printf ("number: %s\nlitigation: %s", number, was ? "yes" : "no");
+  after = g_strdup_printf ("number: %s\nlitigation: %s", number, litigation ? "yes" : "no");
+  if (!relance_database_audit (db, "invoice", invoice_id, "litigation", before, after, error))
+    goto failed;
+
+  return relance_database_commit (db, error);
+
+failed:
+  relance_database_rollback (db);
+  return FALSE;
 }
 
 /**

@@ -26,6 +26,7 @@ typedef struct
   gint64              amount_cents;
   gint64              allocated_cents;
   char                currency[4];
+  gboolean            litigation;   /* handed over to litigation (contentieux) */
 } RelanceInvoiceRow;
 
 /* Return FALSE to stop the walk. */
@@ -51,6 +52,12 @@ GPtrArray      *relance_invoice_store_list_for_actor (RelanceDatabase  *db,
                                                       gboolean          open_only,
                                                       GError          **error);
 gint64          relance_invoice_store_count          (RelanceDatabase  *db);
+/* Flags an item as handed over to litigation (contentieux), or not,
+ * with an audit line; it then counts in the litigation amount. */
+gboolean        relance_invoice_store_set_litigation (RelanceDatabase  *db,
+                                                      gint64            invoice_id,
+                                                      gboolean          litigation,
+                                                      GError          **error);
 
 /* Open items (remaining ≠ 0, not cancelled), of one actor or of all
  * (@actor_id 0), ordered by actor then due date. */
