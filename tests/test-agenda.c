@@ -58,7 +58,7 @@ open_case (RelanceDatabase       *db,
   c.anchor_date = anchor;
   c.opened_on = anchor + 1;
   c.agent_login = g_strdup (agent);
-  if (!relance_case_store_open (db, &c, &error))
+  if (!relance_case_store_open (db, &c, NULL, &error))
     fail_msg ("case: %s", error->message);
   relance_case_clear (&c);
   return c.id;

@@ -18,6 +18,15 @@
  *     on or before D with its own planned date;
  *  4. the journal says done, with the report.
  *
+ * A case opens on the day the run first finds it, O (opening_day()): D
+ * on a first run ever, else the day after the last run that finished,
+ * not before its oldest item fell in the scenario. It enters its
+ * scenario at the level its lateness calls for on O: the last step
+ * that fell due on or before O, one action planned on O; the steps
+ * before it are passed, never replayed (entry_step()). The steps that
+ * fall due from then on are each created on their own day, also when
+ * runs were missed (the catch-up).
+ *
  * An actor's work is never split between transactions: a run killed at
  * any moment leaves each actor done or not done, and the next run does
  * the rest. Several actors share a transaction (a commit per actor would
@@ -30,6 +39,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "relance-daily-run.h"
@@ -196,7 +206,7 @@ get_scenario (Run      *run,
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, RELANCE_ENGINE_ERROR, RELANCE_ENGINE_ERROR_NOT_FOUND,
-                     _("A dunning case follows the scenario %" G_GINT64_FORMAT ", which does "
+                     _("A dunning case follows the scenario %" PRId64 ", which does "
                        "not exist"),
                      id);
       return NULL;
@@ -503,15 +513,72 @@ create_step_action (Run                        *run,
 }
 
 /*
+ * entry_step:
+ *
+ * The step a case that has reached none enters its scenario at: the
+ * last one (by position) of the steps counted from the due date that
+ * fell due on or before @opening, the case's opening day; %NULL when
+ * none has. Steps counted from a previous step cannot have fallen due,
+ * as nothing before them was done. The steps before the entry are
+ * passed: no action, no fee — even a blocking one, as the lateness
+ * wins.
+ */
+static const RelanceScenarioStep *
+entry_step (const RelanceScenario *scenario,
+            RelanceDate            anchor,
+            RelanceDate            opening)
+{
+  const RelanceScenarioStep *entry = NULL;
+
+  /* Steps are kept by position */
+  for (guint i = 0; i < scenario->steps->len; i++)
+    {
+      const RelanceScenarioStep *step = g_ptr_array_index (scenario->steps, i);
+
+      if (step->trigger_ref == RELANCE_TRIGGER_DUE_DATE && anchor + step->trigger_days <= opening)
+        entry = step;
+    }
+  return entry;
+}
+
+/* The audit's first line for a case that enters its scenario at
+ * @entry: the steps before it were passed, not forgotten */
+static char *
+describe_entry (const RelanceScenario     *scenario,
+                const RelanceScenarioStep *entry,
+                const char                *why)
+{
+  const RelanceScenarioStep *first = relance_scenario_next_step (scenario, 0);
+
+  if (first != NULL && entry != NULL && first->position < entry->position)
+    return g_strdup_printf ("%s, entered at step %d: the steps before it passed", why,
+                            entry->position);
+  return g_strdup_printf ("%s, entered at step %d", why, entry != NULL ? entry->position : 0);
+}
+
+/*
  * walk:
  *
- * From the step the case last reached, creates every step that fell due
- * on or before D, in order, each planned on the day it fell due (never
- * before the day the case last moved). A step counted from the due date
- * falls due on anchor + trigger days; one counted from the previous step
- * on the day that step was done + trigger days, and not before it is
- * done. A planned blocking step stops the walk, and so does a failed one
- * that has no failure branch. Done or failed steps follow their branch.
+ * A case that has reached no step yet first enters its scenario at its
+ * current level: the last step that fell due on or before the day the
+ * case was opened (entry_step()), planned on that day, the steps before
+ * it passed. Past history is never replayed.
+ *
+ * Then, from the step the case last reached, creates every step that
+ * fell due on or before D, in order, each planned on the day it fell due
+ * (never before the day the case last moved): the catch-up of the runs
+ * that were missed since the case was opened. A step counted from the
+ * due date falls due on anchor + trigger days; one counted from the
+ * previous step on the day that step was done + trigger days, and not
+ * before it is done. A planned blocking step stops the walk, and so does
+ * a failed one that has no failure branch. Done or failed steps follow
+ * their branch.
+ *
+ * @state says what the action of the step the case last reached is,
+ * when known (the caller may have just created it). @entered is set to
+ * the position of the entry step when the case entered its scenario in
+ * this walk (else left alone): a case opened under a promise enters
+ * when the promise is over.
  */
 static gboolean
 walk (Run                    *run,
@@ -519,10 +586,31 @@ walk (Run                    *run,
       const RelanceScenario  *scenario,
       const Item             *items,
       guint                   n_items,
+      StepState              *state,
+      int                    *entered,
       GError                **error)
 {
-  StepState state = { FALSE, RELANCE_ACTION_PLANNED, 0 };
   RelanceDate floor_date = c->last_step_date;
+
+  if (c->step_position == 0)
+    {
+      RelanceDate opening = c->opened_on > 0 ? MIN (c->opened_on, run->day) : run->day;
+      const RelanceScenarioStep *entry = entry_step (scenario, c->anchor_date, opening);
+      RelanceDate planned = MAX (opening, floor_date);
+
+      if (entry != NULL && planned <= run->day)
+        {
+          if (!create_step_action (run, c, entry, planned, items, n_items, state, error))
+            return FALSE;
+          c->step_position = entry->position;
+          c->level = entry->level;
+          c->last_step_date = planned;
+          floor_date = planned;
+          *entered = entry->position;
+        }
+      /* else nothing has fallen due yet: the walk waits for the first
+       * step */
+    }
 
   for (guint guard = 0; guard <= scenario->steps->len; guard++)
     {
@@ -553,21 +641,21 @@ walk (Run                    *run,
           next = following;
           if (need_state)
             {
-              if (!state.known && !load_step_state (run, c, current, &state, error))
+              if (!state->known && !load_step_state (run, c, current, state, error))
                 return FALSE;
-              switch (state.status)
+              switch (state->status)
                 {
                 case RELANCE_ACTION_PLANNED:
                   if (current->blocking)
                     return TRUE;
                   break;
                 case RELANCE_ACTION_DONE:
-                  previous_done = state.done_date;
+                  previous_done = state->done_date;
                   if (current->next_success > 0)
                     next = relance_scenario_get_step (scenario, current->next_success);
                   break;
                 case RELANCE_ACTION_FAILED:
-                  previous_done = state.done_date;
+                  previous_done = state->done_date;
                   if (current->next_failure > 0)
                     next = relance_scenario_get_step (scenario, current->next_failure);
                   else if (current->blocking)
@@ -575,7 +663,7 @@ walk (Run                    *run,
                   break;
                 case RELANCE_ACTION_CANCELLED:
                 default:
-                  previous_done = state.done_date;
+                  previous_done = state->done_date;
                   break;
                 }
             }
@@ -595,8 +683,8 @@ walk (Run                    *run,
       if (planned > run->day)
         return TRUE;
 
-      state.known = FALSE;
-      if (!create_step_action (run, c, next, planned, items, n_items, &state, error))
+      state->known = FALSE;
+      if (!create_step_action (run, c, next, planned, items, n_items, state, error))
         return FALSE;
       c->step_position = next->position;
       c->level = next->level;
@@ -670,6 +758,29 @@ in_courtesy_window (Run                   *run,
   return days > 0 && cs->soonest_due != 0 && run->day >= cs->soonest_due - days;
 }
 
+/*
+ * opening_day:
+ *
+ * The day the run first finds a case that opens now, O: on a first run
+ * ever, D itself; otherwise the day after the last run that finished,
+ * but not before the day the case's anchor item fell in the scenario
+ * (its due date + 1, or + the trigger of a first step that comes before
+ * the due date). The steps that fell due from O to D are caught up on
+ * their own days; the ones before O are not replayed (walk()).
+ */
+static RelanceDate
+opening_day (Run                   *run,
+             RelanceDate            anchor,
+             const RelanceScenario *scenario)
+{
+  int courtesy = courtesy_days (scenario);
+  RelanceDate start = courtesy > 0 ? anchor - courtesy : anchor + 1;
+
+  if (run->report->previous_run == RELANCE_DATE_NONE)
+    return run->day;
+  return MIN (MAX (run->report->previous_run + 1, start), run->day);
+}
+
 static gboolean
 close_case (Run          *run,
             RelanceCase  *stored,
@@ -707,10 +818,14 @@ follow_currency (Run                      *run,
 {
   const RelanceScenario *new_scenario = NULL;
   const RelanceScenario *scenario = NULL;
+  const RelanceScenarioStep *entry = NULL;
   GError *local_error = NULL;
   CurrencyState cs;
   RelanceCase c = { 0 };
   RelanceDate until;
+  StepState state = { FALSE, RELANCE_ACTION_PLANNED, 0 };
+  g_autofree char *entry_why = NULL;
+  int entered = 0;
   gboolean have_case = FALSE;
   gboolean ok = FALSE;
   const char *why = NULL;
@@ -764,14 +879,29 @@ follow_currency (Run                      *run,
       c.scenario_id = new_scenario->id;
       c.anchor_date = cs.oldest_overdue != 0 ? cs.oldest_overdue : cs.soonest_due;
       c.agent_login = g_strdup (assignment->agent_login);
-      c.opened_on = run->day;
+      c.opened_on = opening_day (run, c.anchor_date, new_scenario);
       c.level = RELANCE_LEVEL_COURTESY;
-      if (!relance_case_store_open (run->db, &c, error))
-        goto out;
-      run->report->cases_opened++;
       scenario = new_scenario;
       have_case = TRUE;
       stored = NULL;
+      /* Unless a promise holds, the case is opened at the step it
+       * enters at, with that step's action: one write of the case
+       * rather than an opening and a move */
+      if (promise_until (run, profile->actor_id) == 0)
+        entry = entry_step (scenario, c.anchor_date, c.opened_on);
+      if (entry != NULL)
+        {
+          c.step_position = entry->position;
+          c.level = entry->level;
+          c.last_step_date = c.opened_on;
+          entry_why = describe_entry (scenario, entry, "opened");
+        }
+      if (!relance_case_store_open (run->db, &c, entry_why, error))
+        goto out;
+      run->report->cases_opened++;
+      if (entry != NULL &&
+          !create_step_action (run, &c, entry, c.opened_on, items, n_items, &state, error))
+        goto out;
     }
 
   {
@@ -812,11 +942,19 @@ follow_currency (Run                      *run,
             run->report->cases_resumed++;
             why = "promise over";
           }
-        ok = walk (run, &c, scenario, items, n_items, error);
+        ok = walk (run, &c, scenario, items, n_items, &state, &entered, error);
         if (!ok)
           {
             relance_case_clear (&before);
             goto out;
+          }
+        if (entered > 0)
+          {
+            g_free (entry_why);
+            entry_why = describe_entry (scenario,
+                                        relance_scenario_get_step (scenario, entered),
+                                        why != NULL ? why : "daily run");
+            why = entry_why;
           }
         if (why == NULL)
           why = "daily run";

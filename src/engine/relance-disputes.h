@@ -44,7 +44,9 @@ gboolean relance_disputes_open    (RelanceDatabase       *db,
  *
  * Justified: issues a credit note (an item of kind credit note numbered
  * "AV-LIT-<dispute id>", of minus the disputed amount, issued and due on
- * @day) that nets the customer's figures, and records it on the dispute.
+ * @day), records it on the dispute, and applies it to the disputed
+ * invoices in their order (relance_credit_store_apply_to()), so that it
+ * settles them rather than standing open beside them.
  * Unjustified: the items go back into dunning. Either way the items leave
  * the disputed amount, and an audit line keeps the dispute before and
  * after, in one transaction.

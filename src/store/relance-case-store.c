@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "relance-case-store.h"
@@ -137,13 +138,16 @@ describe_case (const RelanceCase *c)
 {
   g_autofree char *anchor = relance_date_to_iso (c->anchor_date);
   g_autofree char *opened = relance_date_to_iso (c->opened_on);
+  g_autofree char *moved = c->last_step_date ? relance_date_to_iso (c->last_step_date)
+                                             : g_strdup ("");
 
   return g_strdup_printf ("actor-id: %" G_GINT64_FORMAT "\ncurrency: %s\n"
                           "scenario-id: %" G_GINT64_FORMAT "\nstatus: %s\nlevel: %d\n"
-                          "step: %d\nanchor: %s\nagent: %s\nopened-on: %s",
+                          "step: %d\nanchor: %s\nlast-step-date: %s\nagent: %s\n"
+                          "opened-on: %s",
                           c->actor_id, c->currency, c->scenario_id,
                           relance_case_status_to_string (c->status), c->level,
-                          c->step_position, anchor, c->agent_login ? c->agent_login : "",
+                          c->step_position, anchor, moved, c->agent_login ? c->agent_login : "",
                           opened);
 }
 
@@ -210,8 +214,10 @@ relance_case_free (RelanceCase *dunning_case)
  * relance_case_store_open:
  * @db: a #RelanceDatabase
  * @dunning_case: a new case (id 0) with its actor, currency, scenario,
- *   anchor and opening day; its id is set and its status is open on
- *   success
+ *   anchor and opening day, and the level, step and last-step date it
+ *   opens at (the step a case enters its scenario at); its id is set and
+ *   its status is open on success
+ * @why: (nullable): what opened it, first line of the audit
  * @error: a #GError
  *
  * Returns: %TRUE on success; %FALSE with RELANCE_STORE_ERROR_DUPLICATE
@@ -220,9 +226,11 @@ relance_case_free (RelanceCase *dunning_case)
 gboolean
 relance_case_store_open (RelanceDatabase  *db,
                          RelanceCase      *dunning_case,
+                         const char       *why,
                          GError          **error)
 {
   g_autofree char *now = relance_database_now_iso ();
+  g_autofree char *described = NULL;
   g_autofree char *after = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
@@ -253,7 +261,7 @@ relance_case_store_open (RelanceDatabase  *db,
     {
       if (rc == SQLITE_CONSTRAINT_UNIQUE)
         g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_DUPLICATE,
-                     _("The actor %" G_GINT64_FORMAT " already has an open case in %s"),
+                     _("The actor %" PRId64 " already has an open case in %s"),
                      dunning_case->actor_id, dunning_case->currency);
       else
         relance_database_set_sql_error (db, error, _("open a dunning case"));
@@ -261,7 +269,8 @@ relance_case_store_open (RelanceDatabase  *db,
     }
   id = sqlite3_last_insert_rowid (relance_database_get_handle (db));
   dunning_case->status = RELANCE_CASE_OPEN;
-  after = describe_case (dunning_case);
+  described = describe_case (dunning_case);
+  after = why != NULL ? g_strconcat (why, "\n", described, NULL) : g_steal_pointer (&described);
   if (!relance_database_audit (db, "dunning_case", id, "open", NULL, after, error))
     goto failed;
   if (!relance_database_commit (db, error))
@@ -341,7 +350,7 @@ relance_case_store_update (RelanceDatabase    *db,
   if (sqlite3_changes (relance_database_get_handle (db)) == 0)
     {
       g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                   _("There is no dunning case %" G_GINT64_FORMAT), after->id);
+                   _("There is no dunning case %" PRId64), after->id);
       goto failed;
     }
   old_text = describe_case (before);

@@ -58,10 +58,13 @@ void         relance_case_copy_to        (const RelanceCase *src,
 RelanceCase *relance_case_dup            (const RelanceCase *dunning_case);
 void         relance_case_free           (RelanceCase       *dunning_case);
 
-/* Opens a case (status open); its id is set. An actor has at most one
- * case per currency that is not closed: RELANCE_STORE_ERROR_DUPLICATE. */
+/* Opens a case (status open) at the level and step it has; its id is
+ * set. @why (nullable) is the first line of the audit. An actor has at
+ * most one case per currency that is not closed:
+ * RELANCE_STORE_ERROR_DUPLICATE. */
 gboolean     relance_case_store_open     (RelanceDatabase   *db,
                                           RelanceCase       *dunning_case,
+                                          const char        *why,
                                           GError           **error);
 /* Writes the status, level, step, dates and agent of @after, with an
  * audit line "field: before → after" of what changed (@why first).
