@@ -189,6 +189,18 @@ import_two_customers (Fixture *fixture)
   assert_int_equal (relance_import_report_get_rows_imported (report), 2);
 }
 
+static void
+add_user (Fixture    *fixture,
+          const char *login,
+          const char *name)
+{
+  g_autoptr(RelanceUser) user = relance_user_new (login, name, RELANCE_USER_ROLE_AGENT);
+  g_autoptr(GError) error = NULL;
+
+  assert_true (relance_user_store_insert (fixture->db, user, &error));
+  assert_null (error);
+}
+
 static RelanceInvoice *
 find_invoice (Fixture    *fixture,
               const char *number)
@@ -253,15 +265,17 @@ test_import_customers_extension_columns (void **state)
   g_autoptr(RelanceActor) actor = NULL;
 
   /* SIRET 732 829 320 00074: the SIREN and a NIC whose 14 digits pass
-   * Luhn. IBAN FR76 3000 6000 0112 3456 7890 189 passes mod 97. */
+   * Luhn. IBAN FR76 3000 6000 0112 3456 7890 189 passes mod 97. The
+   * agent is a user's login. */
+  add_user (fixture, "claurent", "Camille Laurent");
   report = import_ok (fixture, RELANCE_IMPORT_CUSTOMERS, "customers.csv",
                       "code;name;siren;siret;mobile;agent;iban;payment_terms_days\n"
                       "C001;Dubois S.A.S.;732829320;73282932000074;+33 6 12 34 56 78;"
-                      "Camille Laurent;FR7630006000011234567890189;45\n");
+                      "claurent;FR7630006000011234567890189;45\n");
   actor = relance_actor_store_find_by_code (fixture->db, "C001", NULL);
   assert_string_equal (relance_actor_get_siret (actor), "73282932000074");
   assert_string_equal (relance_actor_get_mobile (actor), "+33 6 12 34 56 78");
-  assert_string_equal (relance_actor_get_agent (actor), "Camille Laurent");
+  assert_string_equal (relance_actor_get_agent (actor), "claurent");
   assert_string_equal (relance_actor_get_iban (actor), "FR7630006000011234567890189");
   assert_int_equal (relance_actor_get_payment_terms_days (actor), 45);
 }
@@ -343,6 +357,53 @@ test_import_crlf_errors_name_the_right_line (void **state)
                            "FA-2;C002;2025-03-02;2025-04-01;deux cents\r\n");
   assert_int_equal (relance_import_report_get_n_errors_total (report), 1);
   assert_error_at (report, 3, "amount");
+}
+
+/* Plain lines are split without libcsv (split_plain_line()); quoted
+ * ones, records over several lines and a lone CR go through it: both
+ * must read the same values and count the same lines. */
+#define MIXED_LINES(amount_of_fa4) \
+  "number;customer;issue_date;due_date;amount;note\n"          /* 1 */ \
+  "\n"                                                          /* 2: no record */ \
+  "  \t \n"                                                     /* 3: no record */ \
+  " FA-1 ; C001 ;2025-03-01; 2025-03-31 ;100,00 ;\n"            /* 4 */ \
+  "\"FA-2\";C002;2025-03-02;2025-04-01;\"1 234,50\";\n"          /* 5 */ \
+  "FA-3;C001;2025-03-03;2025-04-02;5,00;\"two\nlines\"\n"        /* 6-7 */ \
+  "FA-4;C002;2025-03-04;2025-04-03;" amount_of_fa4 ";\n"       /* 8 */ \
+  "FA-5;C001;2025-03-05;2025-04-04;6,00;\r"                     /* 9, and */ \
+  "FA-6;C002;2025-03-06;2025-04-05;7,00;\n"                     /* 9 again */
+
+static void
+test_import_plain_and_quoted_lines_read_alike (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) refused = NULL;
+  g_autoptr(RelanceImportReport) report = NULL;
+  g_autoptr(RelanceInvoice) first = NULL;
+  g_autoptr(RelanceInvoice) second = NULL;
+  g_autoptr(RelanceInvoice) sixth = NULL;
+  const char *bad = MIXED_LINES ("dix");
+  const char *good = MIXED_LINES ("10,00");
+
+  import_two_customers (fixture);
+  refused = import_refused (fixture, RELANCE_IMPORT_INVOICES, "mixed.csv", bad);
+  assert_int_equal (relance_import_report_get_rows_read (refused), 6);
+  assert_int_equal (relance_import_report_get_n_errors_total (refused), 1);
+  assert_error_at (refused, 8, "amount");
+
+  report = import_ok (fixture, RELANCE_IMPORT_INVOICES, "mixed-good.csv", good);
+  assert_int_equal (relance_import_report_get_rows_imported (report), 6);
+  first = relance_invoice_store_find_by_number (fixture->db, "FA-1", NULL);
+  assert_non_null (first);
+  assert_int_equal (relance_invoice_get_actor_id (first), actor_id (fixture, "C001"));
+  assert_int_equal (relance_invoice_get_amount_cents (first), 10000);
+  assert_int_equal (relance_invoice_get_due_date (first), relance_date_new (2025, 3, 31));
+  second = relance_invoice_store_find_by_number (fixture->db, "FA-2", NULL);
+  assert_non_null (second);
+  assert_int_equal (relance_invoice_get_amount_cents (second), 123450);
+  sixth = relance_invoice_store_find_by_number (fixture->db, "FA-6", NULL);
+  assert_non_null (sixth);
+  assert_int_equal (relance_invoice_get_actor_id (sixth), actor_id (fixture, "C002"));
 }
 
 static void
@@ -693,6 +754,50 @@ test_import_duplicate_number_of_the_database_is_an_error (void **state)
   assert_int_equal (relance_invoice_store_count (fixture->db), 1);
 }
 
+/* The invoices go in 64 to a statement: a duplicate inside one of them,
+ * one of the database in another, and a bad row, each named on its line,
+ * in the order of the file. */
+static void
+test_import_duplicates_in_many_rows_name_their_lines (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) first = NULL;
+  g_autoptr(RelanceImportReport) report = NULL;
+  g_autoptr(GString) csv = g_string_new ("number;customer;issue_date;due_date;amount\n");
+  const RelanceImportIssue *issue;
+
+  import_two_customers (fixture);
+  first = import_ok (fixture, RELANCE_IMPORT_INVOICES, "march.csv",
+                     "number;customer;issue_date;due_date;amount\n"
+                     "FA-DB;C001;2025-03-01;2025-03-31;10,00\n");
+  /* Row i is on line i + 2 */
+  for (guint i = 0; i < 300; i++)
+    {
+      const char *number = NULL;
+      g_autofree char *own = g_strdup_printf ("FA-%03u", i);
+
+      if (i == 58)
+        number = "FA-008";   /* line 60 repeats line 10 */
+      else if (i == 198)
+        number = "FA-DB";    /* line 200: in the database */
+      g_string_append_printf (csv, "%s;C00%u;2025-04-01;2025-04-30;%s\n",
+                              number ? number : own, 1 + i % 2, i == 248 ? "vingt" : "20,00");
+    }
+  report = import_refused (fixture, RELANCE_IMPORT_INVOICES, "april.csv", csv->str);
+  assert_int_equal (relance_import_report_get_n_errors_total (report), 3);
+  issue = relance_import_report_get_error (report, 0);
+  assert_int_equal (issue->line, 60);
+  assert_string_equal (issue->column, "number");
+  assert_non_null (strstr (issue->message, "line 10"));
+  issue = relance_import_report_get_error (report, 1);
+  assert_int_equal (issue->line, 200);
+  assert_string_equal (issue->column, "number");
+  assert_non_null (strstr (issue->message, "database"));
+  assert_error_at (report, 250, "amount");
+  assert_int_equal (relance_import_report_get_rows_valid (report), 297);
+  assert_int_equal (relance_invoice_store_count (fixture->db), 1);
+}
+
 static void
 test_import_invalid_siren_names_line_and_column (void **state)
 {
@@ -1036,19 +1141,46 @@ test_import_big_file_keeps_the_indexes (void **state)
   assert_error_at (refused, 30001, "amount");
   assert_true (has_index (fixture, "invoice_actor"));
   assert_true (has_index (fixture, "invoice_open"));
-  assert_true (has_index (fixture, "invoice_issue"));
 
   report = import_ok (fixture, RELANCE_IMPORT_INVOICES, "good.csv", good->str);
   assert_int_equal (relance_import_report_get_rows_imported (report), 30000);
   assert_true (has_index (fixture, "invoice_actor"));
   assert_true (has_index (fixture, "invoice_open"));
-  assert_true (has_index (fixture, "invoice_issue"));
   assert_int_equal (query_int64 (fixture, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
   assert_true (relance_database_check_integrity (fixture->db, NULL));
   /* Half of them are C002's: 15 000 */
   assert_int_equal (query_int64 (fixture, "SELECT count(*) FROM invoice INDEXED BY invoice_actor"
                                           " WHERE actor_id = (SELECT id FROM actor WHERE code = 'C002')"),
                     15000);
+}
+
+/* In customer order the indexes are kept row by row rather than built at
+ * the end (follow_customer_order()): the same indexes either way. */
+static void
+test_import_big_file_in_customer_order_keeps_the_indexes (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(GString) good = g_string_new ("number;customer;issue_date;due_date;amount\n");
+  g_autoptr(RelanceImportReport) report = NULL;
+
+  import_two_customers (fixture);
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (good, "FA-%05u;C00%u;2025-03-01;2025-03-%02u;10,00\n", i,
+                            i < 10000 ? 1 : 2, 1 + i % 31);
+  report = import_ok (fixture, RELANCE_IMPORT_INVOICES, "good.csv", good->str);
+  assert_int_equal (relance_import_report_get_rows_imported (report), 30000);
+  assert_true (has_index (fixture, "invoice_actor"));
+  assert_true (has_index (fixture, "invoice_open"));
+  assert_true (relance_database_check_integrity (fixture->db, NULL));
+  assert_int_equal (query_int64 (fixture, "SELECT count(*) FROM invoice INDEXED BY invoice_actor"
+                                          " WHERE actor_id = (SELECT id FROM actor WHERE code = 'C002')"),
+                    20000);
+  /* C001's open items due on the 31st: i = 30 + 31 k < 10000, k = 0 … 321 */
+  assert_int_equal (query_int64 (fixture, "SELECT count(*) FROM invoice INDEXED BY invoice_open"
+                                          " WHERE actor_id = (SELECT id FROM actor WHERE code = 'C001')"
+                                          " AND due_date = (SELECT max (due_date) FROM invoice)"
+                                          " AND allocated_cents <> amount_cents AND cancelled = 0"),
+                    322);
 }
 
 /* Payments */
@@ -1178,6 +1310,310 @@ test_import_negative_payment_is_an_error (void **state)
   assert_error_at (report, 2, "amount");
 }
 
+/* The agent of a customer: a user's login */
+
+static void
+test_import_agent_login_in_any_case_is_the_user (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+  g_autoptr(RelanceActor) first = NULL;
+  g_autoptr(RelanceActor) second = NULL;
+  g_autoptr(RelanceActor) third = NULL;
+
+  add_user (fixture, "arossi", "Alex Rossi");
+  add_user (fixture, "smarchand", "Sophie Marchand");
+  report = import_ok (fixture, RELANCE_IMPORT_CUSTOMERS, "customers.csv",
+                      "code;name;agent\n"
+                      "C001;Martin et Fils;arossi\n"
+                      "C002;Claire Dubois;SMarchand\n"
+                      "C003;Dupont SARL;\n");
+  assert_int_equal (relance_import_report_get_rows_imported (report), 3);
+  first = relance_actor_store_find_by_code (fixture->db, "C001", NULL);
+  second = relance_actor_store_find_by_code (fixture->db, "C002", NULL);
+  third = relance_actor_store_find_by_code (fixture->db, "C003", NULL);
+  assert_string_equal (relance_actor_get_agent (first), "arossi");
+  /* Logins are in lower case: "SMarchand" is smarchand */
+  assert_string_equal (relance_actor_get_agent (second), "smarchand");
+  assert_null (relance_actor_get_agent (third));
+}
+
+static void
+test_import_unknown_agent_login_names_line_column_and_value (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+  const RelanceImportIssue *issue;
+
+  add_user (fixture, "claurent", "Camille Laurent");
+  /* The agent's name is not the login */
+  report = import_refused (fixture, RELANCE_IMPORT_CUSTOMERS, "customers.csv",
+                           "code;name;agent\n"
+                           "C001;Martin et Fils;claurent\n"
+                           "C002;Claire Dubois;Camille Laurent\n");
+  assert_int_equal (relance_import_report_get_n_errors_total (report), 1);
+  issue = relance_import_report_get_error (report, 0);
+  assert_int_equal (issue->line, 3);
+  assert_string_equal (issue->column, "agent");
+  assert_string_equal (issue->value, "Camille Laurent");
+  assert_non_null (strstr (issue->message, "login “Camille Laurent”"));
+  assert_int_equal (relance_actor_store_count (fixture->db), 0);
+}
+
+/* A credit note applied to an invoice (applies_to) */
+
+static gint64
+credit_applied (Fixture    *fixture,
+                const char *credit_note,
+                const char *invoice)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT coalesce(sum(c.amount_cents), 0) FROM credit_allocation c"
+                     " JOIN invoice n ON n.id = c.credit_note_id"
+                     " JOIN invoice i ON i.id = c.invoice_id"
+                     " WHERE n.number = '%s' AND i.number = '%s'", credit_note, invoice);
+
+  return query_int64 (fixture, sql);
+}
+
+static void
+test_import_credit_note_applies_to_an_invoice_of_the_file (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+  g_autoptr(RelanceInvoice) invoice = NULL;
+  g_autoptr(RelanceInvoice) credit = NULL;
+  g_autofree char *date_sql = NULL;
+
+  import_two_customers (fixture);
+  report = import_ok (fixture, RELANCE_IMPORT_INVOICES, "invoices.csv",
+                      "number;customer;issue_date;due_date;amount;kind;applies_to\n"
+                      "FA-1;C001;2025-03-01;2025-03-31;1 000,00;facture;\n"
+                      "AV-1;C001;2025-03-10;2025-03-10;-250,00;avoir;FA-1\n");
+  assert_int_equal (relance_import_report_get_rows_imported (report), 2);
+  assert_int_equal (relance_import_report_get_n_warnings_total (report), 0);
+  /* 1 000,00 − 250,00 = 750,00 left on the invoice; the credit note is
+   * used up: remaining −250,00 − (−250,00) = 0 */
+  invoice = find_invoice (fixture, "FA-1");
+  credit = find_invoice (fixture, "AV-1");
+  assert_int_equal (relance_invoice_get_allocated_cents (invoice), 25000);
+  assert_int_equal (relance_invoice_get_remaining_cents (invoice), 75000);
+  assert_int_equal (relance_invoice_get_allocated_cents (credit), -25000);
+  assert_int_equal (relance_invoice_get_remaining_cents (credit), 0);
+  assert_int_equal (credit_applied (fixture, "AV-1", "FA-1"), 25000);
+  /* On the credit note's issue date */
+  date_sql = g_strdup_printf ("SELECT count(*) FROM credit_allocation WHERE date = %d",
+                              relance_date_new (2025, 3, 10));
+  assert_int_equal (query_int64 (fixture, date_sql), 1);
+}
+
+static void
+test_import_credit_note_applies_to_an_invoice_of_the_database (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+  g_autoptr(RelanceInvoice) invoice = NULL;
+
+  import_one_invoice (fixture);
+  report = import_ok (fixture, RELANCE_IMPORT_INVOICES, "credit-notes.csv",
+                      "number;customer;issue_date;due_date;amount;kind;applies_to\n"
+                      "AV-1;C001;2025-03-10;2025-03-10;-100,00;credit_note;FA-1\n"
+                      "AV-2;C001;2025-03-12;2025-03-12;-50,00;credit_note;\n");
+  /* 1 000,00 − 100,00; AV-2 names no invoice and stays open */
+  invoice = find_invoice (fixture, "FA-1");
+  assert_int_equal (relance_invoice_get_remaining_cents (invoice), 90000);
+  assert_int_equal (credit_applied (fixture, "AV-1", "FA-1"), 10000);
+  assert_int_equal (query_int64 (fixture, "SELECT count(*) FROM credit_allocation"), 1);
+  assert_int_equal (query_int64 (fixture, "SELECT allocated_cents FROM invoice WHERE number = 'AV-2'"),
+                    0);
+}
+
+/* The invoice may come after its credit note in the file */
+static void
+test_import_credit_note_before_its_invoice_in_the_file (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+  g_autoptr(RelanceInvoice) invoice = NULL;
+
+  import_two_customers (fixture);
+  report = import_ok (fixture, RELANCE_IMPORT_INVOICES, "invoices.csv",
+                      "number;customer;issue_date;due_date;amount;kind;applies_to\n"
+                      "AV-1;C002;2025-03-10;2025-03-10;-30,00;avoir;FA-2\n"
+                      "FA-2;C002;2025-03-01;2025-03-31;120,00;facture;\n");
+  /* 120,00 − 30,00 = 90,00 */
+  invoice = find_invoice (fixture, "FA-2");
+  assert_int_equal (relance_invoice_get_remaining_cents (invoice), 9000);
+  assert_int_equal (credit_applied (fixture, "AV-1", "FA-2"), 3000);
+  assert_int_equal (relance_import_report_get_rows_valid (report), 2);
+}
+
+/* min(credit note, invoice remaining): the rest of the credit note stays
+ * open, with a warning; a settled invoice takes nothing */
+static void
+test_import_credit_note_above_what_the_invoice_owes_stays_open (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+  g_autoptr(RelanceInvoice) invoice = NULL;
+  g_autoptr(RelanceInvoice) first = NULL;
+  g_autoptr(RelanceInvoice) second = NULL;
+  const RelanceImportIssue *warning;
+
+  import_two_customers (fixture);
+  report = import_ok (fixture, RELANCE_IMPORT_INVOICES, "invoices.csv",
+                      "number;customer;issue_date;due_date;amount;kind;applies_to\n"
+                      "FA-1;C001;2025-03-01;2025-03-31;100,00;facture;\n"
+                      "AV-1;C001;2025-03-10;2025-03-10;-150,00;avoir;FA-1\n"
+                      "AV-2;C001;2025-03-11;2025-03-11;-20,00;avoir;FA-1\n");
+  invoice = find_invoice (fixture, "FA-1");
+  first = find_invoice (fixture, "AV-1");
+  second = find_invoice (fixture, "AV-2");
+  /* AV-1 takes the 100,00 that FA-1 owes, 50,00 of it stays open; AV-2
+   * finds nothing left */
+  assert_int_equal (relance_invoice_get_remaining_cents (invoice), 0);
+  assert_int_equal (relance_invoice_get_remaining_cents (first), -5000);
+  assert_int_equal (relance_invoice_get_remaining_cents (second), -2000);
+  assert_int_equal (credit_applied (fixture, "AV-1", "FA-1"), 10000);
+  assert_int_equal (credit_applied (fixture, "AV-2", "FA-1"), 0);
+
+  assert_int_equal (relance_import_report_get_n_warnings (report), 2);
+  warning = relance_import_report_get_warning (report, 0);
+  assert_int_equal (warning->line, 3);
+  assert_string_equal (warning->column, "applies_to");
+  /* 150,00 − 100,00 = 50,00, in the format of the locale */
+  assert_non_null (strstr (warning->message, "50"));
+  assert_non_null (strstr (warning->message, "stays open"));
+  warning = relance_import_report_get_warning (report, 1);
+  assert_int_equal (warning->line, 4);
+  assert_string_equal (warning->column, "applies_to");
+  assert_string_equal (warning->value, "FA-1");
+}
+
+static void
+assert_applies_to_error (RelanceImportReport *report,
+                         guint                line,
+                         const char          *value,
+                         const char          *words)
+{
+  const RelanceImportIssue *issue = relance_import_report_find_error (report, line, "applies_to");
+
+  if (issue == NULL)
+    {
+      g_autofree char *text = relance_import_report_to_string (report);
+
+      fail_msg ("no error at line %u, column applies_to in:\n%s", line, text);
+    }
+  assert_string_equal (issue->value, value);
+  if (strstr (issue->message, words) == NULL)
+    fail_msg ("line %u: “%s” does not say “%s”", line, issue->message, words);
+}
+
+static void
+test_import_applies_to_on_an_invoice_is_an_error (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+
+  import_one_invoice (fixture);
+  report = import_refused (fixture, RELANCE_IMPORT_INVOICES, "invoices.csv",
+                           "number;customer;issue_date;due_date;amount;kind;applies_to\n"
+                           "FA-2;C001;2025-03-05;2025-04-04;80,00;facture;FA-1\n");
+  assert_int_equal (relance_import_report_get_n_errors_total (report), 1);
+  assert_applies_to_error (report, 2, "FA-1", "Only a credit note");
+  assert_int_equal (relance_invoice_store_count (fixture->db), 1);
+}
+
+static void
+test_import_applies_to_an_unknown_invoice_is_an_error (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+
+  import_one_invoice (fixture);
+  report = import_refused (fixture, RELANCE_IMPORT_INVOICES, "invoices.csv",
+                           "number;customer;issue_date;due_date;amount;kind;applies_to\n"
+                           "AV-1;C001;2025-03-10;2025-03-10;-10,00;avoir;FA-1\n"
+                           "AV-2;C001;2025-03-10;2025-03-10;-10,00;avoir;FA-404\n");
+  assert_int_equal (relance_import_report_get_n_errors_total (report), 1);
+  assert_applies_to_error (report, 3, "FA-404", "no invoice FA-404");
+  assert_int_equal (relance_import_report_get_rows_valid (report), 1);
+  assert_int_equal (relance_invoice_store_count (fixture->db), 1);
+  assert_int_equal (query_int64 (fixture, "SELECT count(*) FROM credit_allocation"), 0);
+}
+
+static void
+test_import_applies_to_an_invoice_of_another_customer_is_an_error (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+  g_autoptr(RelanceInvoice) invoice = NULL;
+
+  /* FA-1 is C001's; one in the database, one of the file */
+  import_one_invoice (fixture);
+  report = import_refused (fixture, RELANCE_IMPORT_INVOICES, "invoices.csv",
+                           "number;customer;issue_date;due_date;amount;kind;applies_to\n"
+                           "AV-1;C002;2025-03-10;2025-03-10;-10,00;avoir;FA-1\n"
+                           "FA-2;C001;2025-03-05;2025-04-04;80,00;facture;\n"
+                           "AV-2;C002;2025-03-10;2025-03-10;-10,00;avoir;FA-2\n");
+  assert_int_equal (relance_import_report_get_n_errors_total (report), 2);
+  assert_applies_to_error (report, 2, "FA-1", "another customer");
+  assert_applies_to_error (report, 4, "FA-2", "another customer");
+  invoice = find_invoice (fixture, "FA-1");
+  assert_int_equal (relance_invoice_get_remaining_cents (invoice), 100000);
+}
+
+static void
+test_import_applies_to_an_invoice_of_another_currency_is_an_error (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+
+  import_one_invoice (fixture);
+  report = import_refused (fixture, RELANCE_IMPORT_INVOICES, "invoices.csv",
+                           "number;customer;issue_date;due_date;amount;currency;kind;applies_to\n"
+                           "AV-1;C001;2025-03-10;2025-03-10;-10,00;USD;avoir;FA-1\n");
+  assert_int_equal (relance_import_report_get_n_errors_total (report), 1);
+  assert_applies_to_error (report, 2, "FA-1", "USD");
+}
+
+static void
+test_import_applies_to_a_credit_note_is_an_error (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+
+  import_two_customers (fixture);
+  report = import_refused (fixture, RELANCE_IMPORT_INVOICES, "invoices.csv",
+                           "number;customer;issue_date;due_date;amount;kind;applies_to\n"
+                           "AV-1;C001;2025-03-10;2025-03-10;-10,00;avoir;\n"
+                           "AV-2;C001;2025-03-11;2025-03-11;-10,00;avoir;AV-1\n");
+  assert_int_equal (relance_import_report_get_n_errors_total (report), 1);
+  assert_applies_to_error (report, 3, "AV-1", "another credit note");
+}
+
+/* A dry run checks and applies as an import would, and writes nothing */
+static void
+test_import_dry_run_checks_applies_to (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(RelanceImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_one_invoice (fixture);
+  report = import_text (fixture, RELANCE_IMPORT_INVOICES, "invoices.csv",
+                        "number;customer;issue_date;due_date;amount;kind;applies_to\n"
+                        "AV-1;C001;2025-03-10;2025-03-10;-1 200,00;avoir;FA-1\n",
+                        TRUE, &error);
+  assert_non_null (report);
+  assert_false (relance_import_report_has_errors (report));
+  assert_int_equal (relance_import_report_get_n_warnings (report), 1);
+  assert_false (relance_import_report_get_written (report));
+  assert_int_equal (query_int64 (fixture, "SELECT count(*) FROM credit_allocation"), 0);
+  assert_int_equal (query_int64 (fixture, "SELECT allocated_cents FROM invoice WHERE number = 'FA-1'"),
+                    0);
+}
+
 /* The example files of docs/ */
 
 static void
@@ -1213,6 +1649,14 @@ test_import_documented_examples_in_order (void **state)
     }
   assert_true (relance_actor_store_count (fixture->db) > 0);
   assert_true (relance_invoice_store_count (fixture->db) > 0);
+  /* AV2025-000011 applies to FA2025-000107: 7 212,36 − 1 200,00 = 6 012,36 */
+  {
+    g_autoptr(RelanceInvoice) invoice = find_invoice (fixture, "FA2025-000107");
+    g_autoptr(RelanceInvoice) credit = find_invoice (fixture, "AV2025-000011");
+
+    assert_int_equal (relance_invoice_get_remaining_cents (invoice), 601236);
+    assert_int_equal (relance_invoice_get_remaining_cents (credit), 0);
+  }
 }
 
 int
@@ -1227,6 +1671,7 @@ main (void)
     TEST (test_import_with_utf8_bom),
     TEST (test_import_with_crlf_line_ends),
     TEST (test_import_crlf_errors_name_the_right_line),
+    TEST (test_import_plain_and_quoted_lines_read_alike),
     TEST (test_import_quoted_fields_with_separators_newlines_and_quotes),
     TEST (test_import_line_numbers_count_newlines_inside_quotes),
     TEST (test_import_decimal_comma_and_point),
@@ -1246,6 +1691,7 @@ main (void)
     TEST (test_import_unknown_customer_names_line_and_value),
     TEST (test_import_duplicate_number_in_file_names_both_lines),
     TEST (test_import_duplicate_number_of_the_database_is_an_error),
+    TEST (test_import_duplicates_in_many_rows_name_their_lines),
     TEST (test_import_invalid_siren_names_line_and_column),
     TEST (test_import_invalid_utf8_names_the_line),
     TEST (test_import_customer_twice_in_file_is_an_error),
@@ -1261,12 +1707,25 @@ main (void)
     TEST (test_import_cancelled_writes_nothing),
     TEST (test_import_reports_progress_up_to_one),
     TEST (test_import_big_file_keeps_the_indexes),
+    TEST (test_import_big_file_in_customer_order_keeps_the_indexes),
     TEST (test_import_payment_with_invoice_allocates),
     TEST (test_import_payment_without_invoice_is_unallocated),
     TEST (test_import_payment_for_an_invoice_of_another_customer_is_an_error),
     TEST (test_import_payment_for_an_unknown_invoice_is_an_error),
     TEST (test_import_duplicate_payment_reference_is_an_error),
     TEST (test_import_negative_payment_is_an_error),
+    TEST (test_import_agent_login_in_any_case_is_the_user),
+    TEST (test_import_unknown_agent_login_names_line_column_and_value),
+    TEST (test_import_credit_note_applies_to_an_invoice_of_the_file),
+    TEST (test_import_credit_note_applies_to_an_invoice_of_the_database),
+    TEST (test_import_credit_note_before_its_invoice_in_the_file),
+    TEST (test_import_credit_note_above_what_the_invoice_owes_stays_open),
+    TEST (test_import_applies_to_on_an_invoice_is_an_error),
+    TEST (test_import_applies_to_an_unknown_invoice_is_an_error),
+    TEST (test_import_applies_to_an_invoice_of_another_customer_is_an_error),
+    TEST (test_import_applies_to_an_invoice_of_another_currency_is_an_error),
+    TEST (test_import_applies_to_a_credit_note_is_an_error),
+    TEST (test_import_dry_run_checks_applies_to),
     TEST (test_import_documented_examples_in_order),
 #undef TEST
   };

@@ -155,6 +155,7 @@ content_checksum (RelanceDatabase *db)
     " allocated_cents FROM invoice ORDER BY id",
     "SELECT reference, actor_id, date, amount_cents, allocated_cents FROM payment ORDER BY id",
     "SELECT payment_id, invoice_id, amount_cents, date FROM allocation ORDER BY id",
+    "SELECT credit_note_id, invoice_id, amount_cents, date FROM credit_allocation ORDER BY id",
   };
   GString *all = g_string_new (NULL);
 
@@ -199,6 +200,9 @@ test_demo_same_seed_gives_the_same_portfolio (void **state)
   first_sum = content_checksum (fixture->db);
   second_sum = content_checksum (again);
   assert_string_equal (first_sum, second_sum);
+  assert_true (query_int64 (again, "SELECT count(*) FROM credit_allocation") > 0);
+  assert_int_equal (query_int64 (again, "SELECT count(*) FROM credit_allocation"),
+                    query_int64 (fixture->db, "SELECT count(*) FROM credit_allocation"));
 
   first = aged_balance (fixture->db, fixture->today);
   second = aged_balance (again, fixture->today);
@@ -382,10 +386,16 @@ test_demo_allocated_sums_match_the_allocations (void **state)
 {
   Fixture *fixture = *state;
 
+  /* An invoice's allocated sum: its payments and the credit notes applied
+   * to it; a credit note's: minus what it was applied to */
   assert_int_equal (query_int64 (fixture->db,
                                  "SELECT count(*) FROM invoice i WHERE allocated_cents <>"
                                  " (SELECT coalesce(sum(amount_cents), 0) FROM allocation a"
-                                 "  WHERE a.invoice_id = i.id)"), 0);
+                                 "  WHERE a.invoice_id = i.id)"
+                                 " + (SELECT coalesce(sum(amount_cents), 0) FROM credit_allocation c"
+                                 "  WHERE c.invoice_id = i.id)"
+                                 " - (SELECT coalesce(sum(amount_cents), 0) FROM credit_allocation c"
+                                 "  WHERE c.credit_note_id = i.id)"), 0);
   assert_int_equal (query_int64 (fixture->db,
                                  "SELECT count(*) FROM payment p WHERE allocated_cents <>"
                                  " (SELECT coalesce(sum(amount_cents), 0) FROM allocation a"
@@ -396,6 +406,97 @@ test_demo_allocated_sums_match_the_allocations (void **state)
   assert_int_equal (query_int64 (fixture->db,
                                  "SELECT count(*) FROM payment WHERE allocated_cents > amount_cents"), 0);
   assert_true (relance_database_check_integrity (fixture->db, NULL));
+}
+
+/* A credit note for part of an invoice is applied to that invoice, on
+ * its own day, never beyond what is left of either item */
+static void
+test_demo_credit_notes_are_applied_to_their_invoice (void **state)
+{
+  Fixture *fixture = *state;
+  gint64 credit_notes = query_int64 (fixture->db, "SELECT count(*) FROM invoice WHERE kind = 1");
+  gint64 applied = query_int64 (fixture->db,
+                                "SELECT count(*) FROM invoice WHERE kind = 1"
+                                " AND allocated_cents = amount_cents");
+
+  assert_true (credit_notes > 0);
+  /* Most of them: only those of invoices not due yet are left open */
+  assert_true (applied * 10 >= credit_notes * 8);
+  assert_int_equal (query_int64 (fixture->db, "SELECT count(*) FROM credit_allocation"), applied);
+
+  /* None over-applied: remaining (amount − allocated) ≥ amount, that is
+   * 0 ≥ allocated ≥ amount for a credit note; ≤ amount for an invoice */
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM invoice WHERE kind = 1"
+                                 " AND (amount_cents - allocated_cents < amount_cents"
+                                 "      OR allocated_cents > 0)"), 0);
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM invoice WHERE kind <> 1"
+                                 " AND (allocated_cents > amount_cents OR allocated_cents < 0)"), 0);
+
+  /* Each to an invoice (not a credit note) of the same customer and
+   * currency, issued before it, on the credit note's day */
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM credit_allocation c"
+                                 " JOIN invoice n ON n.id = c.credit_note_id"
+                                 " JOIN invoice i ON i.id = c.invoice_id"
+                                 " WHERE n.kind <> 1 OR i.kind = 1 OR n.actor_id <> i.actor_id"
+                                 "  OR n.currency <> i.currency OR i.issue_date >= n.issue_date"
+                                 "  OR c.date <> n.issue_date OR c.amount_cents <> -n.amount_cents"), 0);
+  /* A credit note is for part of its invoice: 10 % to 50 % */
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM credit_allocation c"
+                                 " JOIN invoice i ON i.id = c.invoice_id"
+                                 " WHERE c.amount_cents * 2 > i.amount_cents"), 0);
+}
+
+/* The credit notes left open are those of invoices not due yet: they fall
+ * due with them */
+static void
+test_demo_open_credit_notes_are_not_due_yet (void **state)
+{
+  Fixture *fixture = *state;
+  g_autofree char *overdue_open = g_strdup_printf ("SELECT count(*) FROM invoice WHERE kind = 1"
+                                                   " AND allocated_cents <> amount_cents"
+                                                   " AND due_date < %d", fixture->today);
+
+  /* Seed 42 leaves two open, to be used */
+  assert_true (query_int64 (fixture->db, "SELECT count(*) FROM invoice WHERE kind = 1"
+                                         " AND allocated_cents = 0") > 0);
+  assert_int_equal (query_int64 (fixture->db, overdue_open), 0);
+}
+
+/* Credit notes applied, customers pay their invoices net of them: hardly
+ * any customer has a negative overdue amount, and none a large one */
+static void
+test_demo_hardly_any_customer_has_a_negative_overdue (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(GPtrArray) actors = relance_actor_store_list (fixture->db, NULL);
+  guint negative = 0;
+
+  for (guint i = 0; i < actors->len; i++)
+    {
+      RelanceActor *actor = g_ptr_array_index (actors, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) rows = relance_customer_figures_compute (fixture->db,
+                                                                 relance_actor_get_id (actor),
+                                                                 fixture->today, &error);
+      const RelanceFiguresRow *row;
+
+      assert_null (error);
+      assert_non_null (rows);
+      row = &g_array_index (rows, RelanceFiguresRow, 0);
+      if (row->overdue_cents < 0)
+        negative++;
+      /* None large: the demo of before had −25 042,00 € beside an
+       * outstanding of 4 400,95 € */
+      if (row->overdue_cents < -100000)
+        fail_msg ("%s: overdue %" G_GINT64_FORMAT " cents", relance_actor_get_code (actor),
+                  row->overdue_cents);
+    }
+  /* Fewer than 2 % */
+  assert_true (negative * 50 < actors->len);
 }
 
 static void
@@ -475,6 +576,9 @@ main (void)
     TEST (test_demo_has_partial_allocations),
     TEST (test_demo_has_credit_notes_and_fees),
     TEST (test_demo_allocated_sums_match_the_allocations),
+    TEST (test_demo_credit_notes_are_applied_to_their_invoice),
+    TEST (test_demo_open_credit_notes_are_not_due_yet),
+    TEST (test_demo_hardly_any_customer_has_a_negative_overdue),
     TEST (test_demo_writes_one_audit_line),
     TEST (test_demo_agents_are_users_named_by_login),
     TEST (test_demo_refuses_a_database_with_actors),

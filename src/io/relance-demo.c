@@ -12,7 +12,13 @@
  * on time, chronic late payers 30 to 120 days late, partial payers leave
  * balances, defaulting customers stop paying months ago (the "over 120"
  * bucket), recent invoices are not due yet, some payments are left
- * unallocated, and a few credit notes and recovery fees are open.
+ * unallocated, and a few recovery fees are open.
+ *
+ * A credit note for part of an invoice is applied to that invoice
+ * (imputation d'avoir), and the customer pays the invoice net of it, as
+ * in a real ledger; only those of invoices not due yet are left open, to
+ * be used. Left open, every one of them would stand as a negative overdue
+ * amount beside invoices paid in full.
  */
 #define G_LOG_DOMAIN "relance-demo"
 
@@ -231,6 +237,20 @@ typedef struct
   gint64      amount_cents;
   gint64      allocated_cents;
 } DemoPayment;
+
+/* A credit note for part of an invoice: a price cut, goods sent back.
+ * It falls due with its invoice, as an ERP dates a credit note that
+ * refers to an invoice. */
+typedef struct
+{
+  RelanceDate date;
+  RelanceDate due_date;
+  gint64      amount_cents;   /* > 0: what it takes off the invoice */
+  gboolean    applied;        /* to its invoice, or left open */
+} DemoCredit;
+
+/* Per mille of the invoices that get a credit note */
+#define CREDIT_NOTE_PER_MILLE 20
 
 typedef struct
 {
@@ -724,16 +744,19 @@ make_number (Demo        *demo,
               demo->first_year + index, seq);
 }
 
-/* When and how much the customer pays an invoice; at most two payments,
+/* When and how much the customer pays of an invoice: @amount, what it
+ * owes net of an applied credit note, not before @not_before (the day
+ * after the invoice, or the credit note's day); at most two payments,
  * those after today left out. */
 static guint
-plan_payments (Demo              *demo,
-               const Customer    *customer,
+plan_payments (Demo                    *demo,
+               const Customer          *customer,
                const RelanceInvoiceRow *invoice,
-               DemoPayment        payments[2])
+               gint64                   amount,
+               RelanceDate              not_before,
+               DemoPayment              payments[2])
 {
   RelanceDate due = invoice->due_date;
-  gint64 amount = invoice->amount_cents;
   guint n = 0;
 
   switch (customer->payer)
@@ -788,11 +811,12 @@ plan_payments (Demo              *demo,
       break;
     }
 
-  /* Nobody pays before the invoice is issued; nothing is paid after
-   * today, nor by a defaulting customer after it stopped paying. */
+  /* Nobody pays before the invoice is issued, nor the net amount before
+   * the credit note; nothing is paid after today, nor by a defaulting
+   * customer after it stopped paying. */
   for (guint i = 0; i < n; i++)
-    if (payments[i].date <= invoice->issue_date)
-      payments[i].date = invoice->issue_date + 1;
+    if (payments[i].date < not_before)
+      payments[i].date = not_before;
   {
     guint kept = 0;
 
@@ -829,6 +853,40 @@ insert_payment (Demo              *demo,
   return relance_bulk_insert_payment (demo->bulk, &row, error);
 }
 
+/* The credit note of @credit, after its invoice @invoice_id; applied to
+ * it, it is used up at once. */
+static gboolean
+insert_credit_note (Demo              *demo,
+                    const Customer    *customer,
+                    const DemoCredit  *credit,
+                    gint64             invoice_id,
+                    GError           **error)
+{
+  RelanceInvoiceRow row = { 0 };
+  char number[32];
+  gint64 id;
+
+  make_number (demo, TRUE, credit->date, number, sizeof number);
+  row.number = number;
+  row.actor_id = customer->id;
+  row.kind = RELANCE_INVOICE_KIND_CREDIT_NOTE;
+  row.issue_date = credit->date;
+  row.due_date = credit->due_date;
+  row.amount_cents = -credit->amount_cents;
+  row.allocated_cents = credit->applied ? -credit->amount_cents : 0;
+  memcpy (row.currency, RELANCE_DEFAULT_CURRENCY, 4);
+
+  id = relance_bulk_insert_invoice (demo->bulk, &row, error);
+  if (id == 0)
+    return FALSE;
+  demo->n_invoices++;
+  return !credit->applied ||
+         relance_bulk_insert_credit_allocation (demo->bulk, id, invoice_id,
+                                                credit->amount_cents, credit->date, error);
+}
+
+/* An invoice or a fee, with its payments when @paid, and the credit note
+ * of @credit (nullable) after it. */
 static gboolean
 insert_item (Demo               *demo,
              const Customer     *customer,
@@ -837,16 +895,17 @@ insert_item (Demo               *demo,
              RelanceDate         due_date,
              gint64              amount_cents,
              gboolean            paid,
+             const DemoCredit   *credit,
              GError            **error)
 {
   RelanceInvoiceRow row = { 0 };
   DemoPayment payments[2];
   guint n_payments = 0;
+  gboolean applied = credit != NULL && credit->applied;
   char number[32];
   gint64 id;
 
-  make_number (demo, kind == RELANCE_INVOICE_KIND_CREDIT_NOTE, issue_date,
-               number, sizeof number);
+  make_number (demo, FALSE, issue_date, number, sizeof number);
   row.number = number;
   row.actor_id = customer->id;
   row.kind = kind;
@@ -855,8 +914,12 @@ insert_item (Demo               *demo,
   row.amount_cents = amount_cents;
   memcpy (row.currency, RELANCE_DEFAULT_CURRENCY, 4);
 
+  /* The customer pays what the credit note leaves */
+  if (applied)
+    row.allocated_cents = credit->amount_cents;
   if (paid)
-    n_payments = plan_payments (demo, customer, &row, payments);
+    n_payments = plan_payments (demo, customer, &row, amount_cents - row.allocated_cents,
+                                applied ? credit->date : issue_date + 1, payments);
   for (guint i = 0; i < n_payments; i++)
     row.allocated_cents += payments[i].allocated_cents;
 
@@ -875,6 +938,28 @@ insert_item (Demo               *demo,
                                            payments[i].date, error))
         return FALSE;
     }
+  return credit == NULL || insert_credit_note (demo, customer, credit, id, error);
+}
+
+/* Whether the invoice of @day, @due and @gross gets a credit note, and
+ * which one. It is applied to the invoice, unless the invoice is not due
+ * yet: then it is left open, to be taken off when the customer pays
+ * (about 1 in 20 of the credit notes, all of them recent). */
+static gboolean
+plan_credit_note (Demo        *demo,
+                  RelanceDate  day,
+                  RelanceDate  due,
+                  gint64       gross,
+                  DemoCredit  *credit)
+{
+  if (!chance (demo, CREDIT_NOTE_PER_MILLE))
+    return FALSE;
+  credit->date = day + between (demo, 3, 20);
+  credit->due_date = MAX (due, credit->date);
+  credit->amount_cents = round_to (gross * between (demo, 10, 50) / 100, 100);
+  if (credit->date > demo->today || credit->amount_cents <= 0)
+    return FALSE;
+  credit->applied = due <= demo->today;
   return TRUE;
 }
 
@@ -896,29 +981,19 @@ insert_invoices (Demo      *demo,
       gint64 net = random_amount (demo, spec->min_net_cents, spec->max_net_cents);
       gint64 gross = relance_money_mul_div_round (net, 120, 100);
       RelanceDate due = day + customer->terms;
+      DemoCredit credit = { 0 };
+      gboolean credited = plan_credit_note (demo, day, due, gross, &credit);
 
       if (!insert_item (demo, customer, RELANCE_INVOICE_KIND_INVOICE, day, due, gross,
-                        TRUE, error))
+                        TRUE, credited ? &credit : NULL, error))
         return FALSE;
-
-      /* A few credit notes, for part of an invoice, left to be used */
-      if (chance (demo, 20))
-        {
-          RelanceDate issued = day + between (demo, 3, 20);
-          gint64 credit = round_to (gross * between (demo, 10, 50) / 100, 100);
-
-          if (issued <= demo->today && credit > 0 &&
-              !insert_item (demo, customer, RELANCE_INVOICE_KIND_CREDIT_NOTE, issued, issued,
-                            -credit, FALSE, error))
-            return FALSE;
-        }
 
       /* The fixed 40 € recovery indemnity on some invoices paid late */
       if ((customer->payer == PAYER_LATE || customer->payer == PAYER_DEFAULTING) &&
           customer->segment != SEGMENT_CONSUMER && chance (demo, 80) &&
           due + 31 <= demo->today &&
           !insert_item (demo, customer, RELANCE_INVOICE_KIND_FEE, due + 31, due + 46, 4000,
-                        customer->payer == PAYER_LATE, error))
+                        customer->payer == PAYER_LATE, NULL, error))
         return FALSE;
     }
 
@@ -1009,7 +1084,10 @@ generate (Demo                *demo,
  * recorded as users; actor.agent is the agent's login) and credit limits; 24 months of
  * invoices up to @today with their payments and allocations, by payer
  * profile (good, chronically late, partial, defaulting); a few credit
- * notes and recovery fees; some unallocated payments. Customer codes are
+ * notes, each for part of an invoice, due with it and applied to it (the
+ * customer pays the rest), but left open while the invoice is not due;
+ * recovery fees;
+ * some unallocated payments. Customer codes are
  * "C000001"…, invoice numbers "FA2025-000001"…, credit notes
  * "AV2025-000001"…, payment references "RG-000001"….
  *

@@ -680,3 +680,56 @@ relance_bulk_find_payment (RelanceBulkInsert  *self,
 {
   return find_key (self, self->find_payment, reference, id, import_id, error);
 }
+
+#define SQL_INSERT_CREDIT_ALLOCATION \
+  "INSERT INTO credit_allocation (credit_note_id, invoice_id, amount_cents, date, created_at)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5)"
+
+/**
+ * relance_bulk_insert_credit_allocation:
+ * @self: a #RelanceBulkInsert
+ * @credit_note_id: a credit note
+ * @invoice_id: an invoice (or fee, or interest item) of the same customer
+ *   and currency
+ * @amount_cents: the amount of the credit note applied to it, > 0
+ * @date: the day of the application
+ * @error: a #GError
+ *
+ * As relance_bulk_insert_allocation(), for a credit note applied to an
+ * invoice (imputation d'avoir): writes the credit_allocation row only;
+ * the caller inserted the invoice with an allocated sum that counts
+ * @amount_cents and the credit note with one that counts −@amount_cents.
+ * For an application between existing rows, use
+ * relance_credit_store_apply(), which checks it and updates both sums.
+ *
+ * A batch has few of them: the statement is the connection's cached
+ * one rather than one more held by the batch.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_bulk_insert_credit_allocation (RelanceBulkInsert  *self,
+                                       gint64              credit_note_id,
+                                       gint64              invoice_id,
+                                       gint64              amount_cents,
+                                       RelanceDate         date,
+                                       GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  stmt = relance_database_prepare (self->db, SQL_INSERT_CREDIT_ALLOCATION, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, credit_note_id);
+  sqlite3_bind_int64 (stmt, 2, invoice_id);
+  sqlite3_bind_int64 (stmt, 3, amount_cents);
+  sqlite3_bind_int (stmt, 4, date);
+  sqlite3_bind_text (stmt, 5, self->now, -1, SQLITE_STATIC);
+  ok = step_insert (self, stmt, N_("write a credit note's application"), error) != 0;
+  /* The statement outlives the batch: it must not keep self->now */
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}

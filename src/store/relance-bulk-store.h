@@ -91,6 +91,12 @@ gboolean           relance_bulk_find_payment      (RelanceBulkInsert        *sel
                                                    gint64                   *id,
                                                    gint64                   *import_id,
                                                    GError                  **error);
+gboolean           relance_bulk_insert_credit_allocation (RelanceBulkInsert  *self,
+                                                          gint64              credit_note_id,
+                                                          gint64              invoice_id,
+                                                          gint64              amount_cents,
+                                                          RelanceDate         date,
+                                                          GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RelanceBulkInsert, relance_bulk_insert_free)
 
