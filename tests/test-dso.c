@@ -293,6 +293,36 @@ test_dso_compute_cancelled_sale_not_counted (void **state)
   assert_days (result.count_back_days, 31 + 28 + 31 * 290000.0 / 345050.0);
 }
 
+/* DOMAIN.md: a period's sales are the invoices and credit notes issued in
+ * it; the fees and interest that dunning charges are owed (outstanding)
+ * but are no sales */
+static void
+test_dso_fees_and_interest_are_not_sales (void **state)
+{
+  EngineFixture *fx = *state;
+  g_autoptr(GError) error = NULL;
+  RelanceDsoResult one, all;
+  gint64 actor = insert_worked_example (fx->db, "C001");
+
+  add_item (fx->db, actor, "C001-FEE", RELANCE_INVOICE_KIND_FEE,
+            D (2025, 3, 20), D (2025, 3, 20), 4000, "EUR");
+  add_item (fx->db, actor, "C001-IR", RELANCE_INVOICE_KIND_INTEREST,
+            D (2025, 3, 21), D (2025, 3, 21), 1234, "EUR");
+
+  /* outstanding 5 899,99 + 40,00 + 12,34 = 5 952,33; March sales stay
+   * 999,99: 31 + 28 (4 952,34 − 2 000,00 = 2 952,34 left) + 31 ×
+   * 2 952,34 / 3 450,50 */
+  assert_true (relance_dso_compute (fx->db, actor, D (2025, 3, 31), "EUR", &one, &error));
+  assert_null (error);
+  assert_int_equal (one.outstanding_cents, 595233);
+  assert_int_equal (one.periods[0].sales_cents, 99999);
+  assert_days (one.count_back_days, 31 + 28 + 31 * 295234.0 / 345050.0);
+  /* the portfolio's scan says the same */
+  assert_true (relance_portfolio_dso (fx->db, D (2025, 3, 31), "EUR", &all, &error));
+  assert_int_equal (all.periods[0].sales_cents, 99999);
+  assert_days (all.count_back_days, one.count_back_days);
+}
+
 static void
 test_dso_compute_rejects_bad_currency (void **state)
 {
@@ -323,6 +353,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_dso_compute_portfolio_adds_customers,
                                      engine_fixture_setup, engine_fixture_teardown),
     cmocka_unit_test_setup_teardown (test_dso_compute_cancelled_sale_not_counted,
+                                     engine_fixture_setup, engine_fixture_teardown),
+    cmocka_unit_test_setup_teardown (test_dso_fees_and_interest_are_not_sales,
                                      engine_fixture_setup, engine_fixture_teardown),
     cmocka_unit_test_setup_teardown (test_dso_compute_rejects_bad_currency,
                                      engine_fixture_setup, engine_fixture_teardown),

@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "engine-fixture.h"
+#include "relance-disputes.h"
 
 /* Helpers */
 
@@ -741,6 +742,30 @@ test_interest_charge_later_day_charges_only_the_extra_days (void **state)
   assert_int_equal (line_at (st, 0)->interest_cents, 24233);
 }
 
+/* A disputed item is out of dunning: the run invoices neither its
+ * interest nor its indemnity while the dispute is open */
+static void
+test_interest_charge_leaves_disputed_items_alone (void **state)
+{
+  EngineFixture *fx = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceDispute) dispute = relance_dispute_new ();
+  gint64 actor = add_debtor (fx->db, "C1", RELANCE_ACTOR_KIND_COMPANY);
+  gint64 invoice = add_invoice (fx->db, actor, "F1", D (2024, 5, 16), D (2024, 6, 15), 1000000);
+  gint64 interest = -1, indemnity = -1;
+
+  dispute->actor_id = actor;
+  dispute->reason = g_strdup ("quality");
+  dispute->opened_on = D (2024, 7, 1);
+  g_array_append_val (dispute->invoice_ids, invoice);
+  assert_true (relance_disputes_open (fx->db, dispute, &error));
+  assert_null (error);
+
+  charge (fx->db, actor, D (2024, 8, 1), &interest, &indemnity);
+  assert_int_equal (interest, 0);
+  assert_int_equal (indemnity, 0);
+}
+
 static void
 test_interest_indemnity_once_per_late_invoice (void **state)
 {
@@ -913,6 +938,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_interest_charge_same_or_earlier_day_charges_nothing,
                                      engine_fixture_setup, engine_fixture_teardown),
     cmocka_unit_test_setup_teardown (test_interest_charge_later_day_charges_only_the_extra_days,
+                                     engine_fixture_setup, engine_fixture_teardown),
+    cmocka_unit_test_setup_teardown (test_interest_charge_leaves_disputed_items_alone,
                                      engine_fixture_setup, engine_fixture_teardown),
     cmocka_unit_test_setup_teardown (test_interest_indemnity_once_per_late_invoice,
                                      engine_fixture_setup, engine_fixture_teardown),

@@ -80,7 +80,10 @@ static gboolean
 add_issued_item_cb (const RelanceInvoiceRow *row,
                     gpointer                 user_data)
 {
-  add_sale (user_data, row->currency, row->issue_date, row->amount_cents);
+  /* Fees and late interest are no sales (DOMAIN.md: invoices and credit
+   * notes), as in the portfolio's scan of relance-sales-store.c */
+  if (row->kind == RELANCE_INVOICE_KIND_INVOICE || row->kind == RELANCE_INVOICE_KIND_CREDIT_NOTE)
+    add_sale (user_data, row->currency, row->issue_date, row->amount_cents);
   return TRUE;
 }
 

@@ -307,7 +307,10 @@ add_issued_item_cb (const RelanceInvoiceRow *item,
 {
   FiguresState *st = user_data;
 
-  add_sale (st, item->actor_id, item->currency, item->issue_date, item->amount_cents);
+  /* Fees and late interest are no sales (DOMAIN.md: invoices and credit
+   * notes), as in the portfolio's scan of relance-sales-store.c */
+  if (item->kind == RELANCE_INVOICE_KIND_INVOICE || item->kind == RELANCE_INVOICE_KIND_CREDIT_NOTE)
+    add_sale (st, item->actor_id, item->currency, item->issue_date, item->amount_cents);
   return tick (st);
 }
 

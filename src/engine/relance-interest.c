@@ -524,10 +524,22 @@ interest_to_charge (const RelanceInterestLine *line)
   return MAX (0, line->interest_cents - line->charged_interest_cents);
 }
 
+/* Items in an open dispute are out of dunning: their interest and
+ * indemnity stay in the statement (relance-cli interest) but are not
+ * invoiced until the dispute is resolved against the customer. */
+static gboolean
+chargeable (const RelanceInterestStatement *st,
+            const RelanceInterestLine      *line,
+            GArray                         *disputed)
+{
+  return !relance_dispute_ids_contain (disputed, line->invoice_id);
+}
+
 /* One interest item for the lines in @currency; adds to @charged */
 static gboolean
 charge_interest_in (RelanceDatabase          *db,
                     RelanceInterestStatement *st,
+                    GArray                   *disputed,
                     const char               *currency,
                     gboolean                  suffix,
                     gint64                   *charged,
@@ -543,7 +555,7 @@ charge_interest_in (RelanceDatabase          *db,
     {
       const RelanceInterestLine *line = &g_array_index (st->lines, RelanceInterestLine, i);
 
-      if (strcmp (line->currency, currency) == 0)
+      if (strcmp (line->currency, currency) == 0 && chargeable (st, line, disputed))
         amount += interest_to_charge (line);
     }
   if (amount <= 0)
@@ -564,7 +576,7 @@ charge_interest_in (RelanceDatabase          *db,
       gint64 delta = interest_to_charge (line);
       RelanceDate from;
 
-      if (strcmp (line->currency, currency) != 0 || delta <= 0)
+      if (strcmp (line->currency, currency) != 0 || delta <= 0 || !chargeable (st, line, disputed))
         continue;
       from = line->charged_until != RELANCE_DATE_NONE ? line->charged_until + 1 : line->due_date + 1;
       /* No new day: a correction of days charged before */
@@ -581,6 +593,7 @@ charge_interest_in (RelanceDatabase          *db,
 static gboolean
 charge_indemnities (RelanceDatabase          *db,
                     RelanceInterestStatement *st,
+                    GArray                   *disputed,
                     gint64                   *charged,
                     GError                  **error)
 {
@@ -591,7 +604,8 @@ charge_indemnities (RelanceDatabase          *db,
       g_autofree char *number = NULL;
       gint64 item_id;
 
-      if (line->indemnity_cents <= 0 || line->charged_indemnity_cents > 0)
+      if (line->indemnity_cents <= 0 || line->charged_indemnity_cents > 0 ||
+          !chargeable (st, line, disputed))
         continue;
       base_number = g_strdup_printf ("IND-%s", line->number);
       number = charge_number (db, base_number);
@@ -1040,6 +1054,7 @@ relance_interest_charge (RelanceDatabase  *db,
                          GError          **error)
 {
   g_autoptr(RelanceInterestStatement) st = NULL;
+  g_autoptr(GArray) disputed = NULL;
   gint64 interest = 0, indemnity = 0;
 
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
@@ -1057,19 +1072,23 @@ relance_interest_charge (RelanceDatabase  *db,
   st = relance_interest_compute (db, actor_id, day, error);
   if (st == NULL)
     goto failed;
+  disputed = relance_dispute_store_open_invoice_ids (db, actor_id, error);
+  if (disputed == NULL)
+    goto failed;
 
-  if (!charge_interest_in (db, st, st->currency, FALSE, &interest, error))
+  if (!charge_interest_in (db, st, disputed, st->currency, FALSE, &interest, error))
     goto failed;
   /* Other currencies in code order, each its own item */
   for (guint i = 0; i < st->other_totals->len; i++)
     {
       gint64 other = 0;
 
-      if (!charge_interest_in (db, st, g_array_index (st->other_totals, RelanceInterestTotal, i).currency,
+      if (!charge_interest_in (db, st, disputed,
+                               g_array_index (st->other_totals, RelanceInterestTotal, i).currency,
                                TRUE, &other, error))
         goto failed;
     }
-  if (!charge_indemnities (db, st, &indemnity, error))
+  if (!charge_indemnities (db, st, disputed, &indemnity, error))
     goto failed;
 
   if (!relance_database_commit (db, error))
