@@ -4,9 +4,10 @@
 #
 #   tests/check-potfiles.sh [SOURCE-DIR]
 #
-# A C file (src/**/*.c, src/**/*.h) is translatable when it contains _("
-# (which also matches N_(" and C_(") and a GtkBuilder file (data/ui/*.ui)
-# when it contains translatable="yes". The files are the ones git knows
+# A C file (src/**/*.c, src/**/*.h) is translatable when it calls _, N_,
+# C_, NC_, ngettext or g_dngettext (with or without a space before the
+# parenthesis) and a GtkBuilder file (data/ui/*.ui) when it contains
+# translatable="yes". The files are the ones git knows
 # (tracked, or new and not ignored) when the tree is a git work tree, and
 # every file of the tree otherwise.
 
@@ -50,9 +51,9 @@ sort -u "$tmp/candidates" | while IFS= read -r file; do
   [ -f "$file" ] || continue
   case "$file" in
     *.ui) pattern='translatable="yes"' ;;
-    *)    pattern='_("' ;;
+    *)    pattern='\b(N_|_|C_|NC_|g_dngettext|ngettext) ?\(' ;;
   esac
-  if grep -qF "$pattern" "$file"; then
+  if grep -qE "$pattern" "$file"; then
     echo "$file" >> "$tmp/translatable"
   fi
 done

@@ -1162,6 +1162,69 @@ test_figures_of_unknown_actor_are_refused (void **state)
   assert_true (relance_figures_store_is_current (fixture->db, day));
 }
 
+/* From 2,000 rows the cache's indexes are dropped and built again after
+ * the inserts (REBUILD_INDEXES_MIN_ROWS): they must be there after a
+ * write, and after a refused one. */
+static void
+test_figures_many_rows_keep_their_indexes (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (RelanceFiguresRow));
+  g_autoptr(GArray) stored = NULL;
+  g_autofree char *top = NULL;
+  g_autofree char *expected = NULL;
+  RelanceDate day = relance_date_new (2025, 3, 31);
+  const char *count_indexes = "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                              " AND tbl_name = 'actor_figures' AND sql IS NOT NULL";
+  gint64 version;
+  gint64 best = -1;
+  guint best_i = 0;
+
+  assert_true (relance_database_begin (fixture->db, &error));
+  for (guint i = 1; i <= 2500; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("C%04u", i);
+      /* outstanding in an order of its own: i × 7919 mod 2503 is a
+       * permutation */
+      gint64 outstanding = (gint64) ((i * 7919u) % 2503u) * 100;
+      RelanceFiguresRow row = figures (add_actor_id (fixture->db, code, code), outstanding,
+                                       TRUE, (double) (i % 90));
+
+      g_array_append_val (rows, row);
+      if (outstanding > best)
+        {
+          best = outstanding;
+          best_i = i;
+        }
+    }
+  assert_true (relance_database_commit (fixture->db, &error));
+  version = relance_database_get_data_version (fixture->db);
+
+  assert_true (relance_figures_store_replace_all (fixture->db, (RelanceFiguresRow *) (void *) rows->data,
+                                                  rows->len, day, version, &error));
+  assert_null (error);
+  assert_int_equal (query_int64 (fixture->db, count_indexes), 4);
+  assert_true (relance_database_check_integrity (fixture->db, NULL));
+  top = query_codes (fixture->db, NULL, RELANCE_PORTFOLIO_SORT_OUTSTANDING, TRUE, 0, 1);
+  expected = g_strdup_printf ("C%04u", best_i);
+  assert_string_equal (top, expected);
+
+  /* One unknown actor: refused, and the cache stays as it was */
+  g_array_index (rows, RelanceFiguresRow, 1000).actor_id = 1000000;
+  g_array_index (rows, RelanceFiguresRow, 0).outstanding_cents = 1;
+  assert_false (relance_figures_store_replace_all (fixture->db, (RelanceFiguresRow *) (void *) rows->data,
+                                                   rows->len, day + 1, version, &error));
+  assert_true (g_error_matches (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_INVALID));
+  assert_int_equal (query_int64 (fixture->db, count_indexes), 4);
+  assert_true (relance_figures_store_is_current (fixture->db, day));
+  stored = relance_figures_store_get (fixture->db, g_array_index (rows, RelanceFiguresRow, 0).actor_id,
+                                      NULL);
+  assert_int_equal (stored->len, 1);
+  /* actor 1: 7919 mod 2503 = 410, so 410.00 */
+  assert_int_equal (g_array_index (stored, RelanceFiguresRow, 0).outstanding_cents, 41000);
+}
+
 /* The portfolio query */
 
 static void
@@ -1550,6 +1613,7 @@ main (void)
     TEST (test_figures_cache_stale_after_a_write),
     TEST (test_figures_computed_during_a_write_are_stale),
     TEST (test_figures_of_unknown_actor_are_refused),
+    TEST (test_figures_many_rows_keep_their_indexes),
     TEST (test_portfolio_count_with_filter),
     TEST (test_portfolio_page_with_filter_finds_accented_name),
     TEST (test_portfolio_row_without_figures_has_zeros),

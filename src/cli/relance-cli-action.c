@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -118,7 +119,7 @@ print_text (RelanceCli          *cli,
 {
   g_autofree char *planned = relance_cli_format_date (cli, action->planned_date);
 
-  g_print (_("Action %" G_GINT64_FORMAT ": %s"), action->id, action->title);
+  g_print (_("Action %" PRId64 ": %s"), action->id, action->title);
   g_print ("\n");
   if (actor != NULL)
     {
@@ -127,7 +128,7 @@ print_text (RelanceCli          *cli,
     }
   if (action->case_id > 0)
     {
-      g_print (_("Case: %" G_GINT64_FORMAT ", level %d"), action->case_id, action->level);
+      g_print (_("Case: %" PRId64 ", level %d"), action->case_id, action->level);
       g_print ("\n");
     }
   g_print (_("Channel: %s (%s)"), relance_channel_to_string (action->channel),
@@ -182,7 +183,7 @@ show (RelanceCli       *cli,
     {
       if (error != NULL)
         return relance_cli_fail_error (error);
-      return relance_cli_fail (_("No action with the id %" G_GINT64_FORMAT), id);
+      return relance_cli_fail (_("No action with the id %" PRId64), id);
     }
   actor = relance_actor_store_find_by_id (db, action->actor_id, &error);
   if (actor == NULL && error != NULL)
@@ -329,7 +330,7 @@ relance_cli_action (RelanceCli  *cli,
     {
       g_autofree char *done = relance_cli_format_date (cli, action->done_date);
 
-      g_print (_("Action %" G_GINT64_FORMAT " recorded as %s on %s by %s."), action->id,
+      g_print (_("Action %" PRId64 " recorded as %s on %s by %s."), action->id,
                action->outcome, done, action->done_by);
       g_print ("\n");
       if (logins != NULL && g_strv_length (logins) > 0)
@@ -343,7 +344,7 @@ relance_cli_action (RelanceCli  *cli,
         {
           g_autofree char *when = relance_cli_format_date (cli, request.next_date);
 
-          g_print (_("Next action %" G_GINT64_FORMAT " planned on %s."), next_id, when);
+          g_print (_("Next action %" PRId64 " planned on %s."), next_id, when);
           g_print ("\n");
         }
     }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "relance-cli-private.h"
@@ -222,7 +223,7 @@ dispute_open (RelanceCli  *cli,
       g_autofree char *text_amount = relance_cli_format_amount (cli, dispute->amount_cents,
                                                                 dispute->currency);
 
-      g_print (_("Dispute %" G_GINT64_FORMAT " opened for %s on %s: %s"), dispute->id,
+      g_print (_("Dispute %" PRId64 " opened for %s on %s: %s"), dispute->id,
                relance_actor_get_code (actor), numbers, text_amount);
       g_print ("\n");
     }
@@ -291,13 +292,13 @@ dispute_resolve (RelanceCli  *cli,
       g_autofree char *credit = relance_cli_format_amount (cli, -dispute->amount_cents,
                                                            dispute->currency);
 
-      g_print (_("Dispute %" G_GINT64_FORMAT " resolved as justified: credit note %s of %s"),
+      g_print (_("Dispute %" PRId64 " resolved as justified: credit note %s of %s"),
                dispute->id, dispute->credit_note_number, credit);
       g_print ("\n");
     }
   else
     {
-      g_print (_("Dispute %" G_GINT64_FORMAT " resolved as unjustified: its invoices are "
+      g_print (_("Dispute %" PRId64 " resolved as unjustified: its invoices are "
                  "dunned again"),
                dispute->id);
       g_print ("\n");

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "relance-cli-private.h"
 
@@ -64,7 +65,7 @@ note_add (RelanceCli  *cli,
     }
   else
     {
-      g_print (_("Note %" G_GINT64_FORMAT " written on %s"), id, relance_actor_get_code (actor));
+      g_print (_("Note %" PRId64 " written on %s"), id, relance_actor_get_code (actor));
       g_print ("\n");
     }
   return RELANCE_CLI_EXIT_OK;

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "relance-cli-private.h"
 
@@ -62,7 +63,7 @@ relance_cli_notifications (RelanceCli  *cli,
         }
       else
         {
-          g_print (_("Notification %" G_GINT64_FORMAT " marked read."), read_id);
+          g_print (_("Notification %" PRId64 " marked read."), read_id);
           g_print ("\n");
         }
       return RELANCE_CLI_EXIT_OK;

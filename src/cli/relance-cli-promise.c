@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -270,7 +271,7 @@ promise_add (RelanceCli  *cli,
                                                           promise->currency);
       g_autofree char *dates = format_instalments (cli, promise);
 
-      g_print (_("Promise %" G_GINT64_FORMAT " recorded for %s: %s (%s)"), promise->id,
+      g_print (_("Promise %" PRId64 " recorded for %s: %s (%s)"), promise->id,
                relance_actor_get_code (actor), total, dates);
       g_print ("\n");
     }
@@ -419,7 +420,7 @@ promise_cancel (RelanceCli  *cli,
     return relance_cli_fail_error (error);
   if (!relance_promises_cancel (db, (gint64) id, relance_cli_get_day (cli), &error))
     return relance_cli_fail_error (error);
-  g_print (_("Promise %" G_GUINT64_FORMAT " cancelled"), id);
+  g_print (_("Promise %" PRIu64 " cancelled"), id);
   g_print ("\n");
   return RELANCE_CLI_EXIT_OK;
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "relance-cli-private.h"
 
@@ -104,7 +105,7 @@ print_text (RelanceCli   *cli,
   if (total > rows->len)
     {
       g_print ("\n");
-      g_print (_("%u of %" G_GINT64_FORMAT " events shown; --limit 0 shows them all"),
+      g_print (_("%u of %" PRId64 " events shown; --limit 0 shows them all"),
                rows->len, total);
       g_print ("\n");
     }

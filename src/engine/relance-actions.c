@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "relance-actions.h"
@@ -219,13 +220,13 @@ relance_action_perform (RelanceDatabase              *db,
         g_propagate_error (error, local_error);
       else
         g_set_error (error, RELANCE_ENGINE_ERROR, RELANCE_ENGINE_ERROR_NOT_FOUND,
-                     _("There is no action %" G_GINT64_FORMAT), action_id);
+                     _("There is no action %" PRId64), action_id);
       goto failed;
     }
   if (action->status != RELANCE_ACTION_PLANNED)
     {
       g_set_error (error, RELANCE_ENGINE_ERROR, RELANCE_ENGINE_ERROR_REFUSED,
-                   _("The action %" G_GINT64_FORMAT " is %s already: only a planned action "
+                   _("The action %" PRId64 " is %s already: only a planned action "
                      "can be performed"),
                    action_id, relance_action_status_to_string (action->status));
       goto failed;

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "relance-engine-error.h"
 #include "relance-disputes.h"
@@ -49,7 +50,7 @@ find_invoice (RelanceDatabase  *db,
         g_propagate_error (error, local_error);
       else
         g_set_error (error, RELANCE_ENGINE_ERROR, RELANCE_ENGINE_ERROR_NOT_FOUND,
-                     _("There is no invoice with the id %" G_GINT64_FORMAT), invoice_id);
+                     _("There is no invoice with the id %" PRId64), invoice_id);
     }
   return invoice;
 }
@@ -291,13 +292,13 @@ relance_disputes_resolve (RelanceDatabase       *db,
         g_propagate_error (error, local_error);
       else
         g_set_error (error, RELANCE_ENGINE_ERROR, RELANCE_ENGINE_ERROR_NOT_FOUND,
-                     _("There is no dispute number %" G_GINT64_FORMAT), dispute_id);
+                     _("There is no dispute number %" PRId64), dispute_id);
       goto failed;
     }
   if (dispute->status != RELANCE_DISPUTE_STATUS_OPEN)
     {
       g_set_error (error, RELANCE_ENGINE_ERROR, RELANCE_ENGINE_ERROR_REFUSED,
-                   _("The dispute number %" G_GINT64_FORMAT " is already resolved (%s)"),
+                   _("The dispute number %" PRId64 " is already resolved (%s)"),
                    dispute_id, relance_dispute_status_to_string (dispute->status));
       goto failed;
     }
@@ -306,7 +307,7 @@ relance_disputes_resolve (RelanceDatabase       *db,
       g_autofree char *opened = relance_date_to_iso (dispute->opened_on);
 
       g_set_error (error, RELANCE_ENGINE_ERROR, RELANCE_ENGINE_ERROR_REFUSED,
-                   _("The dispute number %" G_GINT64_FORMAT " was opened on %s: it cannot "
+                   _("The dispute number %" PRId64 " was opened on %s: it cannot "
                      "be resolved before"),
                    dispute_id, opened);
       goto failed;

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "relance-engine-error.h"
 #include "relance-promises.h"
@@ -280,7 +281,7 @@ relance_promises_add (RelanceDatabase  *db,
       if (g_strcmp0 (other->currency, promise->currency) == 0)
         {
           g_set_error (error, RELANCE_ENGINE_ERROR, RELANCE_ENGINE_ERROR_REFUSED,
-                       _("%s already has an open promise in %s (number %" G_GINT64_FORMAT
+                       _("%s already has an open promise in %s (number %" PRId64
                          "): cancel it before recording a new one"),
                        relance_actor_get_code (actor), promise->currency, other->id);
           goto failed;
@@ -319,13 +320,13 @@ relance_promises_cancel (RelanceDatabase  *db,
         g_propagate_error (error, local_error);
       else
         g_set_error (error, RELANCE_ENGINE_ERROR, RELANCE_ENGINE_ERROR_NOT_FOUND,
-                     _("There is no promise number %" G_GINT64_FORMAT), promise_id);
+                     _("There is no promise number %" PRId64), promise_id);
       goto failed;
     }
   if (promise->status != RELANCE_PROMISE_STATUS_OPEN)
     {
       g_set_error (error, RELANCE_ENGINE_ERROR, RELANCE_ENGINE_ERROR_REFUSED,
-                   _("The promise number %" G_GINT64_FORMAT " is already %s"), promise_id,
+                   _("The promise number %" PRId64 " is already %s"), promise_id,
                    relance_promise_status_to_string (promise->status));
       goto failed;
     }

@@ -17,9 +17,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RelanceApplication) app = NULL;
+  const char *localedir = g_getenv ("RELANCE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* RELANCE_LOCALEDIR points an uninstalled run (tests, screenshots) at the
+   * catalogues of the build directory, <builddir>/po */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "relance-action-store.h"
@@ -241,11 +242,11 @@ set_not_planned_error (RelanceDatabase  *db,
     {
       if (error == NULL || *error == NULL)
         g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                     _("There is no action %" G_GINT64_FORMAT), id);
+                     _("There is no action %" PRId64), id);
       return FALSE;
     }
   g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_INVALID,
-               _("The action %" G_GINT64_FORMAT " is %s, not planned: it cannot be "
+               _("The action %" PRId64 " is %s, not planned: it cannot be "
                  "performed or cancelled again"),
                id, relance_action_status_to_string (action->status));
   return FALSE;
@@ -1055,7 +1056,7 @@ relance_notification_store_mark_read (RelanceDatabase  *db,
   if (sqlite3_changes (relance_database_get_handle (db)) == 0)
     {
       g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                   _("%s has no unread notification %" G_GINT64_FORMAT), recipient, id);
+                   _("%s has no unread notification %" PRId64), recipient, id);
       goto failed;
     }
   return relance_database_commit (db, error);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "relance-assignment-store.h"
 #include "relance-database-private.h"
@@ -89,7 +90,7 @@ update_actor (RelanceDatabase  *db,
   if (sqlite3_changes (relance_database_get_handle (db)) == 0)
     {
       g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                   _("There is no actor with the id %" G_GINT64_FORMAT), actor_id);
+                   _("There is no actor with the id %" PRId64), actor_id);
       return FALSE;
     }
   return relance_database_audit (db, "actor", actor_id, "assign", before, after, error);
@@ -314,7 +315,7 @@ relance_assignment_store_get_profile (RelanceDatabase      *db,
     profile_from_row (stmt, strings, profile);
   else if (rc == SQLITE_DONE)
     g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                 _("There is no actor with the id %" G_GINT64_FORMAT), actor_id);
+                 _("There is no actor with the id %" PRId64), actor_id);
   else
     relance_database_set_sql_error (db, error, _("read an actor"));
   sqlite3_reset (stmt);

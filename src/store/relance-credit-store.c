@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "relance-credit-store.h"
 #include "relance-invoice-store.h"
@@ -32,7 +33,7 @@ load (RelanceDatabase  *db,
         g_propagate_error (error, local_error);
       else
         g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                     _("The item %" G_GINT64_FORMAT " no longer exists; reload the customer"),
+                     _("The item %" PRId64 " no longer exists; reload the customer"),
                      id);
     }
   return invoice;

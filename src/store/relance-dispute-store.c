@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "relance-dispute-store.h"
 #include "relance-database-private.h"
@@ -180,7 +181,7 @@ find_for_audit (RelanceDatabase  *db,
         g_propagate_error (error, local_error);
       else
         g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                     _("There is no dispute number %" G_GINT64_FORMAT), id);
+                     _("There is no dispute number %" PRId64), id);
     }
   return dispute;
 }
@@ -531,7 +532,7 @@ relance_dispute_store_resolve (RelanceDatabase       *db,
   if (before->status != RELANCE_DISPUTE_STATUS_OPEN)
     {
       g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                   _("The dispute number %" G_GINT64_FORMAT " is not open any more"), id);
+                   _("The dispute number %" PRId64 " is not open any more"), id);
       goto failed;
     }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "relance-figures-store.h"
@@ -321,7 +322,7 @@ check_actors (RelanceDatabase  *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_INVALID,
-                 _("Customer %" G_GINT64_FORMAT " in %s: there is no such customer; "
+                 _("Customer %" PRId64 " in %s: there is no such customer; "
                    "the figures were not written."),
                  (gint64) sqlite3_column_int64 (stmt, 0), relance_column_text (stmt, 1));
   else if (rc != SQLITE_DONE)
@@ -455,7 +456,7 @@ relance_figures_store_replace_all (RelanceDatabase          *db,
 
       if (!relance_database_step_done (db, stmt, error))
         {
-          g_prefix_error (error, _("Customer %" G_GINT64_FORMAT " in %s: "),
+          g_prefix_error (error, _("Customer %" PRId64 " in %s: "),
                           row->actor_id, row->currency);
           goto failed;
         }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "relance-import-store.h"
 #include "relance-database-private.h"
@@ -177,7 +178,7 @@ relance_import_store_set_rows (RelanceDatabase  *db,
   if (sqlite3_changes (relance_database_get_handle (db)) == 0)
     {
       g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                   _("There is no import number %" G_GINT64_FORMAT), id);
+                   _("There is no import number %" PRId64), id);
       goto failed;
     }
 

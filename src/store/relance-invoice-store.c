@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "relance-invoice-store.h"
 #include "relance-database-private.h"
@@ -488,7 +489,7 @@ relance_invoice_store_set_litigation (RelanceDatabase  *db,
     relance_database_set_sql_error (db, error, _("read an invoice"));
   else
     g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                 _("There is no invoice with the id %" G_GINT64_FORMAT), invoice_id);
+                 _("There is no invoice with the id %" PRId64), invoice_id);
   sqlite3_reset (stmt);
   if (number == NULL)
     goto failed;

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "relance-promise-store.h"
 #include "relance-database-private.h"
@@ -199,7 +200,7 @@ find_for_audit (RelanceDatabase  *db,
         g_propagate_error (error, local_error);
       else
         g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                     _("There is no promise number %" G_GINT64_FORMAT), id);
+                     _("There is no promise number %" PRId64), id);
     }
   return promise;
 }
@@ -632,7 +633,7 @@ relance_promise_store_set_instalment_paid (RelanceDatabase  *db,
     relance_database_set_sql_error (db, error, _("read an instalment"));
   else
     g_set_error (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_NOT_FOUND,
-                 _("There is no instalment number %" G_GINT64_FORMAT), instalment_id);
+                 _("There is no instalment number %" PRId64), instalment_id);
   sqlite3_reset (stmt);
   if (promise_id == 0)
     goto failed;
