@@ -136,10 +136,12 @@ phone_uri_tail (const char *phone)
 
 static void
 show_header (RelanceCustomerCard *self,
+             RelanceDatabase     *db,
              RelanceActor        *actor)
 {
   const char *segment = relance_actor_get_segment (actor);
   const char *agent = relance_actor_get_agent (actor);
+  g_autoptr(RelanceUser) user = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
@@ -155,8 +157,12 @@ show_header (RelanceCustomerCard *self,
     {
       if (subtitle->len > 0)
         g_string_append (subtitle, "  ·  ");
+      /* actor.agent is the agent's login: show the person's name. A
+       * login with no user (an import from before) shows as it is. */
+      user = relance_user_store_find (db, agent, NULL);
       /* Translators: the collection agent of a customer */
-      g_string_append_printf (subtitle, _("Collection agent: %s"), agent);
+      g_string_append_printf (subtitle, _("Collection agent: %s"),
+                              user != NULL && user->name != NULL ? user->name : agent);
     }
   if (!relance_actor_get_active (actor))
     {
@@ -668,7 +674,7 @@ relance_customer_card_show_customer (RelanceCustomerCard *self,
   self->actor_id = actor_id;
   self->evaluation_day = evaluation_day;
 
-  show_header (self, actor);
+  show_header (self, db, actor);
   show_identity (self, actor);
   if (!show_contacts (self, db, &local_error) ||
       !show_figures (self, db, &local_error) ||
