@@ -484,6 +484,24 @@ test_window_sort_reads_only_the_rows_shown (void **state)
   assert_true (relance_customer_card_get_actor_id (_relance_window_get_customer_card (fx->window)) > 0);
 }
 
+/* Issue 6: the channel icons ship in the GResource, where GtkApplication
+ * adds them to the icon theme (its resource base path + /icons) */
+static void
+test_window_resources_have_the_channel_icons (void **state)
+{
+  const char *channels[] = { "call", "email", "letter", "registered-letter", "sms", "visit" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/io/github/relance/Relance/icons/scalable/actions/"
+                                               "relance-channel-%s-symbolic.svg", channels[i]);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+
+      assert_non_null (bytes);
+      assert_true (g_bytes_get_size (bytes) > 0);
+    }
+}
+
 int
 main (void)
 {
@@ -516,6 +534,7 @@ main (void)
     WINDOW_TEST (test_window_header_click_sorts_in_sql),
     WINDOW_TEST (test_window_sort_reads_only_the_rows_shown),
     WINDOW_TEST (test_window_import_errors_are_listed),
+    WINDOW_TEST (test_window_resources_have_the_channel_icons),
     cmocka_unit_test (test_window_imports_customers_into_empty_database),
   };
 #undef WINDOW_TEST
