@@ -226,6 +226,17 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The user guide (help/C/), installed where Yelp finds it */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri (parent, "help:relance", GDK_CURRENT_TIME);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
@@ -241,6 +252,7 @@ relance_application_startup (GApplication *application)
   static const GActionEntry actions[] = {
     { "quit", quit_action },
     { "about", about_action },
+    { "help", help_action },
     { "open-database", open_database_action },
     { "new-database", new_database_action },
   };
@@ -249,6 +261,7 @@ relance_application_startup (GApplication *application)
     const char *accels[2];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
     { "app.open-database", { "<Control>o", NULL } },
     { "app.new-database", { "<Control>n", NULL } },
     { "win.focus-search", { "<Control>f", NULL } },
