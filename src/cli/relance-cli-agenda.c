@@ -161,9 +161,13 @@ print_text (RelanceCli  *cli,
   g_autofree char *when = relance_cli_format_date (cli, day);
 
   if (user != NULL)
-    g_print (_("Agenda of %s on %s: %u actions"), user, when, items->len);
+    g_print (ngettext ("Agenda of %s on %s: %u action", "Agenda of %s on %s: %u actions",
+                       items->len),
+             user, when, items->len);
   else
-    g_print (_("Agenda of every user on %s: %u actions"), when, items->len);
+    g_print (ngettext ("Agenda of every user on %s: %u action",
+                       "Agenda of every user on %s: %u actions", items->len),
+             when, items->len);
   g_print ("\n");
   g_print (_("Priority = amount overdue (1 point per %d €, at most %d) + days late (at most "
              "%d) + promise due (%d) + blocking step (%d)"),
