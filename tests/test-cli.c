@@ -39,13 +39,6 @@ typedef struct
   char *payments;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static const char customers_csv[] =
   "code;name;segment;siren\n"
   "C1;Société Générale d'Équipement;Grand compte;732829320\n"
@@ -64,130 +57,7 @@ static const char payments_csv[] =
 
 /* Helpers */
 
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_free)
-
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("RELANCE_CLI");
-
-  if (path == NULL)
-    fail_msg ("RELANCE_CLI is not set: run this test with meson test");
-  return path;
-}
-
-/* Runs relance-cli with @args (NULL-terminated) and @env changes
- * ("NAME=value", or "NAME" alone to unset), nothing added */
-static void
-run_argv (Run                *run,
-          const char * const *args,
-          const char * const *env_changes)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "RELANCE_DB");
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  for (guint i = 0; env_changes != NULL && env_changes[i] != NULL; i++)
-    {
-      const char *eq = strchr (env_changes[i], '=');
-
-      if (eq == NULL)
-        envp = g_environ_unsetenv (envp, env_changes[i]);
-      else
-        {
-          g_autofree char *name = g_strndup (env_changes[i], eq - env_changes[i]);
-
-          envp = g_environ_setenv (envp, name, eq + 1, TRUE);
-        }
-    }
-
-  memset (run, 0, sizeof *run);
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                     &run->out, &run->err, &wait_status, &error))
-    fail_msg ("could not run %s: %s", cli_path (), error->message);
-  if (!WIFEXITED (wait_status))
-    fail_msg ("relance-cli did not exit normally (%d); stderr:\n%s", wait_status, run->err);
-  run->status = WEXITSTATUS (wait_status);
-}
-
-/* relance-cli --db F --date 2025-03-31 ARGS… */
-static void
-run_cli (Run        *run,
-         Fixture    *f,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) "--db");
-  g_ptr_array_add (args, f->db);
-  g_ptr_array_add (args, (gpointer) "--date");
-  g_ptr_array_add (args, (gpointer) DAY);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  run_argv (run, (const char * const *) args->pdata, NULL);
-}
-
-static void
-assert_status (const Run *run,
-               int        expected)
-{
-  if (run->status != expected)
-    fail_msg ("exit status %d, expected %d\nstdout:\n%s\nstderr:\n%s",
-              run->status, expected, run->out, run->err);
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    fail_msg ("“%s” not found in:\n%s", needle, haystack);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  if (!json_parser_load_from_data (parser, text, -1, &error))
-    fail_msg ("not JSON (%s):\n%s", error->message, text);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static gint64
-int_member (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL)
-    fail_msg ("no member “%s”", name);
-  if (json_node_get_value_type (node) != G_TYPE_INT64)
-    fail_msg ("member “%s” is not an integer", name);
-  return json_node_get_int (node);
-}
+#include "cli-fixture.h"
 
 static double
 number_member (JsonObject *object,
@@ -204,38 +74,12 @@ number_member (JsonObject *object,
   return json_node_get_double (node);
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL)
-    fail_msg ("no member “%s”", name);
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    fail_msg ("member “%s” is not a string", name);
-  return json_node_get_string (node);
-}
-
 static void
 assert_days (double      actual,
              double      expected)
 {
   if (actual < expected - 0.005 || actual > expected + 0.005)
     fail_msg ("%.4f days, expected %.2f", actual, expected);
-}
-
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *contents)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_set_contents (path, contents, -1, &error))
-    fail_msg ("%s", error->message);
-  return path;
 }
 
 static void
