@@ -129,7 +129,7 @@ test_seed_standard_scenario_follows_seed_001 (void **state)
   assert_string_equal (blocking, "0,0,0,0,0,0,1,0");
   notice = relance_scenario_get_step (standard, 6);
   assert_int_equal (notice->channel, RELANCE_CHANNEL_FORMAL_NOTICE);
-  assert_string_equal (notice->template_key, "FR_COURRIER_AR_MISE_EN_DEMEURE");
+  assert_string_equal (notice->template_key, "formal_notice");
   litigation = relance_scenario_get_step (standard, 8);
   assert_int_equal (litigation->channel, RELANCE_CHANNEL_LITIGATION);
   assert_string_equal (litigation->assignee_role, "manager");

@@ -39,6 +39,13 @@ struct _RelanceWindow
 };
 
 void     _relance_window_class_actions_init (RelanceWindowClass *klass);
+/* relance-window-dialogs.c: the actions that open the dialogs of the
+ * agent's work (win.open-action, win.new-action, win.new-dispute,
+ * win.resolve-dispute, win.new-promise, win.open-document) */
+void     _relance_window_class_dialogs_init (RelanceWindowClass *klass);
+/* Something changed the database: reload the agenda, the lists, the
+ * card and its figures */
+void     _relance_window_data_changed       (RelanceWindow      *self);
 void     _relance_window_actions_update     (RelanceWindow      *self);
 void     _relance_window_focus_search       (RelanceWindow      *self);
 void     _relance_window_import             (RelanceWindow      *self,

@@ -626,6 +626,7 @@ relance_window_class_init (RelanceWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   _relance_window_class_actions_init (klass);
+  _relance_window_class_dialogs_init (klass);
 }
 
 static void
@@ -897,4 +898,34 @@ _relance_window_get_customer_card (RelanceWindow *self)
   g_assert (RELANCE_IS_WINDOW (self));
 
   return self->customer_card;
+}
+
+/**
+ * relance_window_get_user:
+ * @self: a #RelanceWindow
+ *
+ * Returns: the login of the user working in the window, the database's
+ *   user (RELANCE_USER or the system login) until one is picked
+ */
+const char *
+relance_window_get_user (RelanceWindow *self)
+{
+  g_return_val_if_fail (RELANCE_IS_WINDOW (self), NULL);
+
+  if (self->db != NULL)
+    return relance_database_get_user (self->db);
+  return g_get_user_name ();
+}
+
+void
+_relance_window_data_changed (RelanceWindow *self)
+{
+  gint64 actor_id;
+
+  g_return_if_fail (RELANCE_IS_WINDOW (self));
+
+  actor_id = relance_customer_card_get_actor_id (self->customer_card);
+  if (self->db != NULL && actor_id > 0)
+    relance_customer_card_show_customer (self->customer_card, self->db, actor_id,
+                                         self->evaluation_day, NULL);
 }

@@ -24,6 +24,8 @@ RelanceDate      relance_window_get_evaluation_day (RelanceWindow  *self);
 void             relance_window_set_evaluation_day (RelanceWindow  *self,
                                                     RelanceDate     day);
 gboolean         relance_window_get_busy           (RelanceWindow  *self);
+/* The login of the user working in the window (the agenda is theirs) */
+const char      *relance_window_get_user           (RelanceWindow  *self);
 void             relance_window_show_error         (RelanceWindow  *self,
                                                     const char     *heading,
                                                     const char     *body);

@@ -11,6 +11,8 @@
  */
 #pragma once
 
+#include "relance-template-seed.sql.h"
+
 static const char * const relance_migrations[] = {
   /* 1: the foundation */
   "CREATE TABLE setting ("
@@ -409,4 +411,106 @@ static const char * const relance_migrations[] = {
   "  finished_at TEXT,"
   "  summary     TEXT"
   ");",
+
+  /* 3: documents and mail — templates (modèles de courrier), the
+   * documents generated, the mail sent or waiting in the outbox, each
+   * user's favourite and recently opened customers. The scenario steps
+   * name their template by a code that does not depend on the language:
+   * the debtor's contact language picks the template's language. */
+  "UPDATE scenario_step SET template_key = CASE template_key"
+  "  WHEN 'FR_EMAIL_PRE_RELANCE' THEN 'email_courtesy'"
+  "  WHEN 'FR_EMAIL_RELEVE_COMPTE' THEN 'email_statement'"
+  "  WHEN 'FR_COURRIER_RELANCE_1' THEN 'letter_reminder_1'"
+  "  WHEN 'FR_COURRIER_RELANCE_2' THEN 'letter_reminder_2'"
+  "  WHEN 'FR_COURRIER_RELANCE_PARTICULIER_1' THEN 'letter_consumer_1'"
+  "  WHEN 'FR_COURRIER_RELANCE_PARTICULIER_2' THEN 'letter_consumer_2'"
+  "  WHEN 'FR_COURRIER_AR_MISE_EN_DEMEURE' THEN 'formal_notice'"
+  "  WHEN 'FR_COURRIER_AR_MISE_EN_DEMEURE_PARTICULIER' THEN 'formal_notice_consumer'"
+  "  WHEN 'FR_COURRIER_AR_INJONCTION_DE_PAYER' THEN 'litigation_transfer'"
+  "  WHEN 'FR_COURRIER_AR_INJONCTION_DE_PAYER_PARTICULIER' THEN 'litigation_transfer_consumer'"
+  "  WHEN 'FR_SMS_PRE_RELANCE' THEN 'sms_courtesy'"
+  "  WHEN 'FR_SMS_RAPPEL' THEN 'sms_reminder'"
+  "  ELSE template_key END;"
+  /* kind: letter (levels 0–2 and the hand-over to litigation), notice
+   * (formal notice, level 3), statement, interest, plan, email, sms.
+   * body: paragraphs separated by a blank line, with [[PLACEHOLDERS]]
+   * (docs/templates.md). Nothing used is deleted: a template is
+   * deactivated; an edit is recorded in the audit trail, and the
+   * documents already generated keep their own bytes. */
+  "CREATE TABLE template ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  code       TEXT NOT NULL,"
+  "  language   TEXT NOT NULL,"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('letter', 'notice', 'statement', 'interest',"
+  "                                           'plan', 'email', 'sms')),"
+  "  level      INTEGER,"
+  "  name       TEXT NOT NULL,"
+  "  subject    TEXT NOT NULL,"
+  "  body       TEXT NOT NULL,"
+  "  active     INTEGER NOT NULL DEFAULT 1,"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL,"
+  "  UNIQUE (code, language)"
+  ");"
+  RELANCE_TEMPLATE_SEED_SQL
+  /* Every document generated, with its bytes: regenerating makes a new
+   * row, never overwrites what was sent. */
+  "CREATE TABLE document ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  actor_id      INTEGER NOT NULL REFERENCES actor (id),"
+  "  action_id     INTEGER REFERENCES action (id),"
+  "  kind          TEXT NOT NULL CHECK (kind IN ('letter', 'notice', 'statement', 'interest', 'plan')),"
+  "  level         INTEGER,"
+  "  template_code TEXT,"
+  "  language      TEXT NOT NULL,"
+  "  title         TEXT NOT NULL,"
+  "  file_name     TEXT NOT NULL,"
+  "  mime_type     TEXT NOT NULL DEFAULT 'application/pdf',"
+  "  content       BLOB NOT NULL,"
+  "  size          INTEGER NOT NULL,"
+  "  sha256        TEXT NOT NULL,"
+  "  document_date INTEGER NOT NULL,"
+  "  created_at    TEXT NOT NULL,"
+  "  created_by    TEXT NOT NULL"
+  ");"
+  "CREATE INDEX document_actor ON document (actor_id, id);"
+  "CREATE INDEX document_action ON document (action_id);"
+  /* A dunning email: 'outbox' when no server is configured (an .eml file
+   * was written to outbox_path), 'failed' keeps the error and is retried
+   * by the next run, 'sent' once the server accepted it. */
+  "CREATE TABLE mail_message ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  actor_id    INTEGER NOT NULL REFERENCES actor (id),"
+  "  action_id   INTEGER REFERENCES action (id),"
+  "  document_id INTEGER REFERENCES document (id),"
+  "  sender      TEXT NOT NULL,"
+  "  recipients  TEXT NOT NULL,"
+  "  subject     TEXT NOT NULL,"
+  "  body        TEXT NOT NULL,"
+  "  message_id  TEXT NOT NULL UNIQUE,"
+  "  status      TEXT NOT NULL DEFAULT 'queued'"
+  "              CHECK (status IN ('queued', 'sent', 'outbox', 'failed')),"
+  "  attempts    INTEGER NOT NULL DEFAULT 0,"
+  "  last_error  TEXT,"
+  "  outbox_path TEXT,"
+  "  created_at  TEXT NOT NULL,"
+  "  created_by  TEXT NOT NULL,"
+  "  sent_at     TEXT"
+  ");"
+  "CREATE INDEX mail_message_actor ON mail_message (actor_id, id);"
+  "CREATE INDEX mail_message_action ON mail_message (action_id);"
+  "CREATE INDEX mail_message_pending ON mail_message (status) WHERE status IN ('queued', 'failed');"
+  /* A user's favourite and recently opened customers (the Cassiopae
+   * control panel) */
+  "CREATE TABLE user_customer ("
+  "  login       TEXT NOT NULL,"
+  "  actor_id    INTEGER NOT NULL REFERENCES actor (id),"
+  "  favourite   INTEGER NOT NULL DEFAULT 0,"
+  "  last_opened TEXT,"
+  "  PRIMARY KEY (login, actor_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX user_customer_recent ON user_customer (login, last_opened);"
+  /* What became of an automatic action's letter or email: sent to whom,
+   * waiting in the outbox, or the error of the last attempt */
+  "ALTER TABLE action ADD COLUMN delivery TEXT;",
 };
