@@ -297,6 +297,17 @@ test_iban_in_lower_case_with_spaces_is_valid (void **state)
   assert_true (relance_check_iban ("FR76" NBSP "3000" NNBSP "6000 0112 3456 7890 189"));
 }
 
+/* Printed in groups of four, whatever the spaces and case it was typed in */
+static void
+test_iban_is_formatted_in_groups_of_four (void **state)
+{
+  g_autofree char *a = relance_format_iban ("FR7630004019690001025478963");
+  g_autofree char *b = relance_format_iban ("fr76 3000 40196900 0102 5478963");
+
+  assert_string_equal (a, "FR76 3000 4019 6900 0102 5478 963");
+  assert_string_equal (b, "FR76 3000 4019 6900 0102 5478 963");
+}
+
 static void
 test_iban_with_bad_check_digits_is_invalid (void **state)
 {
@@ -1222,6 +1233,7 @@ main (void)
     cmocka_unit_test (test_allocation_of_rejected_payment_is_blocking),
     cmocka_unit_test (test_allocation_to_cancelled_invoice_is_blocking),
     cmocka_unit_test (test_allocation_without_payment_or_invoice_checks_the_amount_only),
+    cmocka_unit_test (test_iban_is_formatted_in_groups_of_four),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

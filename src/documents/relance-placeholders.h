@@ -22,6 +22,14 @@ gboolean     relance_placeholder_is_known  (const char  *name);
 gboolean     relance_placeholder_is_block  (const char  *name);
 /* The known names, NULL-terminated, sorted */
 const char * const *relance_placeholder_names (void);
+/* The name whose value an alias of ASTON iTF prints (MONTANTENCOURSREEL →
+ * OUTSTANDING, MONTANTRETARDS → OVERDUE), @name itself otherwise: expand()
+ * looks the alias up first, then its name, so values need only the names */
+const char  *relance_placeholder_canonical (const char *name);
+/* The block name when @paragraph (one paragraph of a body, blanks around
+ * allowed) is a block placeholder alone, NULL for ordinary text: documents
+ * split a body on blank lines and draw a table for such a paragraph */
+const char  *relance_placeholders_paragraph_block (const char *paragraph);
 
 /* Checks every placeholder of @text: FALSE with RELANCE_DOCUMENT_ERROR_TEMPLATE
  * naming the first unknown or malformed one, its line and column

@@ -528,3 +528,31 @@ relance_check_french_vat (const char *vat,
   key = (guint) ((v[2] - '0') * 10 + (v[3] - '0'));
   return key == (12 + 3 * (number % 97)) % 97;
 }
+
+/**
+ * relance_format_iban:
+ * @iban: an IBAN, with or without spaces
+ *
+ * Returns: (transfer full): @iban in upper case, in groups of four
+ *   characters separated by a space, the way banks print it
+ */
+char *
+relance_format_iban (const char *iban)
+{
+  GString *out;
+  guint n = 0;
+
+  g_return_val_if_fail (iban != NULL, NULL);
+
+  out = g_string_new (NULL);
+  for (const char *p = iban; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        continue;
+      if (n > 0 && n % 4 == 0)
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, g_ascii_toupper (*p));
+      n++;
+    }
+  return g_string_free (out, FALSE);
+}

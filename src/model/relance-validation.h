@@ -44,6 +44,8 @@ void                relance_validation_clear         (RelanceValidation *self);
 gboolean            relance_check_siren              (const char *siren);
 gboolean            relance_check_siret              (const char *siret);
 gboolean            relance_check_iban               (const char *iban);
+/* @iban in groups of four, as printed on letters (FR76 3000 4019 …) */
+char               *relance_format_iban              (const char *iban);
 gboolean            relance_check_email              (const char *email);
 gboolean            relance_check_french_vat         (const char *vat,
                                                       const char *siren);

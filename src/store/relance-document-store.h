@@ -73,5 +73,16 @@ GPtrArray           *relance_document_store_list_for_actor  (RelanceDatabase    
 GPtrArray           *relance_document_store_list_for_action (RelanceDatabase     *db,
                                                             gint64                action_id,
                                                             GError              **error);
+/* The automatic letter and formal-notice actions done by the run of
+ * @run_date that have no document yet (gint64 ids) */
+GArray              *relance_document_store_list_run_pending (RelanceDatabase    *db,
+                                                             RelanceDate          run_date,
+                                                             GError             **error);
+/* The ids (gint64, ascending) of @actor_id's fee items that charged the
+ * 40 € indemnity (interest_charge of kind indemnity): a document counts
+ * them as indemnity, not as fees */
+GArray              *relance_document_store_indemnity_items (RelanceDatabase     *db,
+                                                            gint64               actor_id,
+                                                            GError             **error);
 
 G_END_DECLS

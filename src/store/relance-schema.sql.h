@@ -513,4 +513,9 @@ static const char * const relance_migrations[] = {
   /* What became of an automatic action's letter or email: sent to whom,
    * waiting in the outbox, or the error of the last attempt */
   "ALTER TABLE action ADD COLUMN delivery TEXT;",
+
+  /* 4: a document's breakdown asks which open fee items are 40 €
+   * indemnities, by the charge invoice: without this index every
+   * document scanned the whole table */
+  "CREATE INDEX interest_charge_charge_invoice ON interest_charge (charge_invoice_id);",
 };

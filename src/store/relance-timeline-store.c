@@ -22,8 +22,16 @@
  *   0 date, 1 time, 2 kind, 3 rank (the order of events recorded in the
  *   same second: an invoice before its payment before its allocation…),
  *   4 id, 5 who, 6 text, 7 detail, 8 number, 9 date2, 10 event,
- *   11 status, 12 amount, 13 currency, 14 reference
+ *   11 status, 12 amount, 13 currency, 14 reference, 15 document_id,
+ *   16 items
  * text, detail, number and date2 are what the title is made of. */
+
+/* The numbers of the items an action or a dispute concerns, by due
+ * date: "F-001, F-002" */
+#define ITEM_NUMBERS(table, key, id) \
+  "(SELECT group_concat (number, ', ') FROM" \
+  "   (SELECT i.number FROM " table " x JOIN invoice i ON i.id = x.invoice_id" \
+  "    WHERE x." key " = " id " ORDER BY i.due_date, i.number))"
 
 #define AUDIT_WHO(entity, id, action) \
   "(SELECT au.who FROM audit au WHERE au.entity = '" entity "'" \
@@ -43,7 +51,7 @@
   "   WHERE di.invoice_id = i.id AND d.status = 'open') THEN 'disputed'" \
   "  WHEN i.litigation <> 0 THEN 'litigation'" \
   "  ELSE 'open' END," \
-  " i.amount_cents, i.currency, i.number" \
+  " i.amount_cents, i.currency, i.number, 0, NULL" \
   " FROM invoice i LEFT JOIN import_batch b ON b.id = i.import_id" \
   " WHERE i.actor_id = ?1"
 
@@ -55,7 +63,7 @@
   "  WHEN p.allocated_cents = p.amount_cents THEN 'allocated'" \
   "  WHEN p.allocated_cents = 0 THEN 'unallocated'" \
   "  ELSE 'partly_allocated' END," \
-  " p.amount_cents, p.currency, p.reference" \
+  " p.amount_cents, p.currency, p.reference, 0, NULL" \
   " FROM payment p LEFT JOIN import_batch b ON b.id = p.import_id" \
   " WHERE p.actor_id = ?1"
 
@@ -63,7 +71,7 @@
   "SELECT al.date, al.created_at, 'allocation', 3, al.id," \
   " COALESCE (" AUDIT_WHO ("allocation", "al.id", "= 'create'") ", b.imported_by)," \
   " p.reference, i.number, 0, 0, 'create', NULL," \
-  " al.amount_cents, p.currency, i.number" \
+  " al.amount_cents, p.currency, i.number, 0, NULL" \
   " FROM allocation al JOIN payment p ON p.id = al.payment_id" \
   " JOIN invoice i ON i.id = al.invoice_id" \
   " LEFT JOIN import_batch b ON b.id = p.import_id" \
@@ -74,23 +82,23 @@
   " CASE WHEN a.automatic <> 0 THEN 'server'" \
   "  ELSE COALESCE (a.done_by, a.assigned_to, a.created_by) END," \
   " a.title, a.channel, a.automatic, 0, 'create', a.status," \
-  " NULL, NULL, CAST (a.id AS TEXT)" \
+  " NULL, NULL, CAST (a.id AS TEXT)," \
+  " COALESCE ((SELECT MIN (dc.id) FROM document dc WHERE dc.action_id = a.id), 0)," \
+  " " ITEM_NUMBERS ("action_invoice", "action_id", "a.id") \
   " FROM action a WHERE a.actor_id = ?1"
 
 #define BRANCH_DISPUTE_OPENED \
   "SELECT d.opened_on, d.created_at, 'dispute', 4, d.id, d.created_by," \
-  " d.reason," \
-  " (SELECT group_concat (number, ', ') FROM" \
-  "   (SELECT i.number FROM dispute_invoice di JOIN invoice i ON i.id = di.invoice_id" \
-  "    WHERE di.dispute_id = d.id ORDER BY i.due_date, i.number))," \
-  " 0, 0, 'create', d.status, d.amount_cents, d.currency, CAST (d.id AS TEXT)" \
+  " d.reason, " ITEM_NUMBERS ("dispute_invoice", "dispute_id", "d.id") "," \
+  " 0, 0, 'create', d.status, d.amount_cents, d.currency, CAST (d.id AS TEXT), 0," \
+  " " ITEM_NUMBERS ("dispute_invoice", "dispute_id", "d.id") \
   " FROM dispute d WHERE d.actor_id = ?1"
 
 #define BRANCH_DISPUTE_RESOLVED \
   "SELECT d.resolved_on, " AUDIT_AT ("dispute", "d.id", "= 'resolve'") ", 'dispute', 5, d.id," \
   " " AUDIT_WHO ("dispute", "d.id", "= 'resolve'") "," \
   " d.resolution, cn.number, 0, 0, 'resolve', d.status, d.amount_cents, d.currency," \
-  " CAST (d.id AS TEXT)" \
+  " CAST (d.id AS TEXT), 0, " ITEM_NUMBERS ("dispute_invoice", "dispute_id", "d.id") \
   " FROM dispute d LEFT JOIN invoice cn ON cn.id = d.credit_note_id" \
   " WHERE d.actor_id = ?1 AND d.resolved_on IS NOT NULL"
 
@@ -101,7 +109,7 @@
   " (SELECT MAX (pi.due_date) FROM promise_instalment pi WHERE pi.promise_id = p.id)," \
   " 'create', p.status," \
   " (SELECT SUM (pi.amount_cents) FROM promise_instalment pi WHERE pi.promise_id = p.id)," \
-  " p.currency, CAST (p.id AS TEXT)" \
+  " p.currency, CAST (p.id AS TEXT), 0, NULL" \
   " FROM promise p WHERE p.actor_id = ?1"
 
 #define CLOSING_ACTIONS "IN ('kept', 'broken', 'cancelled')"
@@ -110,7 +118,7 @@
   " " AUDIT_WHO ("promise", "p.id", CLOSING_ACTIONS) "," \
   " p.comment, NULL, 0, 0, 'close', p.status," \
   " (SELECT SUM (pi.paid_cents) FROM promise_instalment pi WHERE pi.promise_id = p.id)," \
-  " p.currency, CAST (p.id AS TEXT)" \
+  " p.currency, CAST (p.id AS TEXT), 0, NULL" \
   " FROM promise p WHERE p.actor_id = ?1 AND p.closed_on IS NOT NULL"
 
 /* A note has no day of its own: the UTC day it was written, as a GDate
@@ -118,14 +126,29 @@
 #define BRANCH_NOTE \
   "SELECT CAST (julianday (date (n.created_at)) - 1721424.5 AS INTEGER)," \
   " n.created_at, 'note', 7, n.id, n.created_by," \
-  " n.text, NULL, 0, 0, 'create', NULL, NULL, NULL, CAST (n.id AS TEXT)" \
+  " n.text, NULL, 0, 0, 'create', NULL, NULL, NULL, CAST (n.id AS TEXT), 0, NULL" \
   " FROM note n WHERE n.actor_id = ?1"
+
+/* A generated document: its bytes stay in the document table, the row
+ * carries its id for the GUI to open it */
+#define BRANCH_DOCUMENT \
+  "SELECT dc.document_date, dc.created_at, 'document', 8, dc.id, dc.created_by," \
+  " dc.title, dc.kind, 0, 0, 'create', NULL, NULL, NULL, CAST (dc.id AS TEXT), dc.id, NULL" \
+  " FROM document dc WHERE dc.actor_id = ?1"
+
+/* A dunning email, on the UTC day it was sent, else queued */
+#define BRANCH_MAIL \
+  "SELECT CAST (julianday (date (COALESCE (m.sent_at, m.created_at))) - 1721424.5 AS INTEGER)," \
+  " m.created_at, 'mail', 9, m.id, m.created_by," \
+  " m.subject, m.recipients, 0, 0, 'create', m.status, NULL, NULL, CAST (m.id AS TEXT), 0, NULL" \
+  " FROM mail_message m WHERE m.actor_id = ?1"
 
 #define SQL_LIST \
   BRANCH_INVOICE " UNION ALL " BRANCH_PAYMENT " UNION ALL " BRANCH_ALLOCATION \
   " UNION ALL " BRANCH_ACTION " UNION ALL " BRANCH_DISPUTE_OPENED \
   " UNION ALL " BRANCH_DISPUTE_RESOLVED " UNION ALL " BRANCH_PROMISE_MADE \
   " UNION ALL " BRANCH_PROMISE_CLOSED " UNION ALL " BRANCH_NOTE \
+  " UNION ALL " BRANCH_DOCUMENT " UNION ALL " BRANCH_MAIL \
   " ORDER BY 1 DESC, 2 DESC, 4 DESC, 5 DESC" \
   " LIMIT ?2 OFFSET ?3"
 
@@ -139,10 +162,13 @@
   " + (SELECT count(*) FROM dispute WHERE actor_id = ?1 AND resolved_on IS NOT NULL)" \
   " + (SELECT count(*) FROM promise WHERE actor_id = ?1)" \
   " + (SELECT count(*) FROM promise WHERE actor_id = ?1 AND closed_on IS NOT NULL)" \
-  " + (SELECT count(*) FROM note WHERE actor_id = ?1)"
+  " + (SELECT count(*) FROM note WHERE actor_id = ?1)" \
+  " + (SELECT count(*) FROM document WHERE actor_id = ?1)" \
+  " + (SELECT count(*) FROM mail_message WHERE actor_id = ?1)"
 
 static const char * const kinds[] = {
   "invoice", "credit_note", "payment", "allocation", "action", "dispute", "promise", "note",
+  "document", "mail",
 };
 
 /* Helpers */
@@ -263,6 +289,8 @@ row_from_statement (sqlite3_stmt *stmt)
     g_strlcpy (row->currency, relance_column_text (stmt, 13) ? relance_column_text (stmt, 13) : "",
                sizeof row->currency);
   row->reference = dup_nonempty (relance_column_text (stmt, 14));
+  row->document_id = sqlite3_column_int64 (stmt, 15);
+  row->items = dup_nonempty (relance_column_text (stmt, 16));
 
   if (g_str_equal (row->kind, "invoice") || g_str_equal (row->kind, "credit_note"))
     row->title = invoice_title (text, number, date2);
@@ -276,6 +304,8 @@ row_from_statement (sqlite3_stmt *stmt)
     row->title = dispute_title (event, row->status, row->reference, text, detail);
   else if (g_str_equal (row->kind, "promise"))
     row->title = promise_title (event, row->status, text, number, date2);
+  else if (g_str_equal (row->kind, "mail"))
+    row->title = g_strdup_printf (_("Email to %s: %s"), detail ? detail : "", text ? text : "");
   else
     row->title = g_strdup (text);
   return row;
@@ -293,6 +323,7 @@ relance_timeline_row_free (RelanceTimelineRow *row)
   g_free (row->title);
   g_free (row->status);
   g_free (row->reference);
+  g_free (row->items);
   g_free (row);
 }
 
