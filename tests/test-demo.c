@@ -504,9 +504,13 @@ test_demo_writes_one_audit_line (void **state)
 {
   Fixture *fixture = *state;
 
-  /* One line for the portfolio; the six users have one each */
+  /* One line for the portfolio; the six users have one each, the
+   * creditor one */
   assert_int_equal (query_int64 (fixture->db,
-                                 "SELECT count(*) FROM audit WHERE entity <> 'app_user'"), 1);
+                                 "SELECT count(*) FROM audit"
+                                 " WHERE entity NOT IN ('app_user', 'company')"), 1);
+  assert_int_equal (query_int64 (fixture->db,
+                                 "SELECT count(*) FROM audit WHERE entity = 'company'"), 1);
   assert_int_equal (query_int64 (fixture->db,
                                  "SELECT count(*) FROM audit WHERE entity = 'app_user'"), 6);
   assert_int_equal (query_int64 (fixture->db,
@@ -532,6 +536,33 @@ test_demo_agents_are_users_named_by_login (void **state)
   assert_int_equal (query_int64 (fixture->db,
                                  "SELECT count(*) FROM actor WHERE segment = 'Grand compte'"
                                  " AND agent <> 'arossi'"), 0);
+}
+
+static void
+test_demo_sets_a_valid_creditor (void **state)
+{
+  Fixture *fixture = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceCompany) company = relance_company_store_load (fixture->db, &error);
+
+  assert_null (error);
+  assert_string_equal (company->name, "Rhône Équipements Industriels");
+  assert_string_equal (company->legal_form, "SAS");
+  assert_string_equal (company->city, "Lyon");
+  /* SIREN 85207413 + Luhn key: from the right 3 1 4 7 0 2 5 8, every
+   * other one doubled from the first: 6 + 1 + 8 + 7 + 0 + 2 + 1 (10 → 1)
+   * + 8 = 33, key (10 − 3) mod 10 = 7. VAT key: 852074137 mod 97 = 44,
+   * (12 + 3 × 44) mod 97 = 144 mod 97 = 47. */
+  assert_string_equal (company->siren, "852074137");
+  assert_string_equal (company->vat_number, "FR47852074137");
+  assert_true (relance_check_siren (company->siren));
+  assert_true (relance_check_french_vat (company->vat_number, company->siren));
+  assert_true (relance_check_iban (company->iban));
+  assert_true (g_str_has_prefix (company->iban, "FR76"));
+  assert_true (relance_check_email (company->email));
+  assert_string_equal (company->signatory, "Mathilde Vallet");
+  assert_string_equal (company->signatory_title, "Responsable du crédit clients");
+  assert_string_equal (company->court, "Tribunal de commerce de Lyon");
 }
 
 static void
@@ -581,6 +612,7 @@ main (void)
     TEST (test_demo_hardly_any_customer_has_a_negative_overdue),
     TEST (test_demo_writes_one_audit_line),
     TEST (test_demo_agents_are_users_named_by_login),
+    TEST (test_demo_sets_a_valid_creditor),
     TEST (test_demo_refuses_a_database_with_actors),
     TEST (test_demo_dates_stay_within_24_months),
 #undef TEST

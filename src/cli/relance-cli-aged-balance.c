@@ -188,11 +188,9 @@ relance_cli_aged_balance (RelanceCli  *cli,
                                               "stand in their own column so that each row sums to "
                                               "the customer’s outstanding."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
 
   if (bucket_spec != NULL)
     {

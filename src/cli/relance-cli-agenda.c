@@ -272,11 +272,9 @@ relance_cli_agenda (RelanceCli  *cli,
                                               "user’s ($USER) when that is an agent, else "
                                               "everybody’s."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
   if (channel != NULL)
     {
       if (!relance_channel_from_string (channel, &filter.channel))

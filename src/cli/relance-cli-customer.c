@@ -169,11 +169,9 @@ customer_list (RelanceCli  *cli,
                                             _("List the customers with their figures on the "
                                               "evaluation day, in the company currency."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
   if (sort_text != NULL && !parse_sort (sort_text, &sort))
     return relance_cli_usage_error (context,
                                     _("Unknown sort key “%s”: use code, name, segment, "
@@ -572,13 +570,11 @@ customer_show (RelanceCli  *cli,
                                             _("Show a customer’s card: identity, contacts, "
                                               "figures on the evaluation day and open items."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 1);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
   if (argc < 2)
     return relance_cli_usage_error (context, "%s", _("Which customer? Give its code"));
-  if (argc > 2)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[2]);
 
   db = relance_cli_open_database (cli, TRUE, &error);
   if (db == NULL)
@@ -635,13 +631,16 @@ relance_cli_customer (RelanceCli  *cli,
                       int          argc,
                       char       **argv)
 {
-  if (argc >= 2 && g_strcmp0 (argv[1], "list") == 0)
-    return customer_list (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_strcmp0 (argv[1], "show") == 0)
-    return customer_show (cli, argc - 1, argv + 1);
+  static const RelanceCliSubcommand subcommands[] = {
+    { "list", customer_list },
+    { "show", customer_show },
+  };
+  int status;
 
-  if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
-                    g_strcmp0 (argv[1], "help") == 0))
+  if (relance_cli_dispatch (cli, argc, argv, subcommands, G_N_ELEMENTS (subcommands), &status))
+    return status;
+
+  if (relance_cli_is_help (argc, argv))
     {
       g_print ("%s\n\n  relance-cli customer list [--filter TEXT] [--sort KEY] [--desc] "
                "[--limit N] [--json]\n  relance-cli customer show CODE [--json]\n\n%s\n",
@@ -651,9 +650,8 @@ relance_cli_customer (RelanceCli  *cli,
       return RELANCE_CLI_EXIT_OK;
     }
 
-  g_printerr ("relance-cli: %s\n",
-              argc >= 2 ? _("Unknown customer command: use “list” or “show CODE”")
-                        : _("customer needs a command: “list” or “show CODE”"));
-  g_printerr ("%s\n", _("Run “relance-cli customer --help” for the usage."));
-  return RELANCE_CLI_EXIT_USAGE;
+  return relance_cli_subcommand_error (argc,
+                                       _("Unknown customer command: use “list” or “show CODE”"),
+                                       _("customer needs a command: “list” or “show CODE”"),
+                                       _("Run “relance-cli customer --help” for the usage."));
 }

@@ -45,11 +45,9 @@ relance_cli_demo (RelanceCli  *cli,
                                               "invoices up to the evaluation day, payments. The "
                                               "same seed gives the same data."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
   if (n_customers < 1 || n_customers > MAX_DEMO_CUSTOMERS)
     return relance_cli_usage_error (context, _("--customers must be between 1 and %d"),
                                     MAX_DEMO_CUSTOMERS);

@@ -14,32 +14,6 @@
 
 /* Helpers */
 
-/* actor id → code, read once per actor */
-static const char *
-actor_code (RelanceDatabase *db,
-            GHashTable      *codes,
-            gint64           actor_id)
-{
-  char *code = g_hash_table_lookup (codes, &actor_id);
-
-  if (code == NULL)
-    {
-      g_autoptr(RelanceActor) actor = relance_actor_store_find_by_id (db, actor_id, NULL);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = actor_id;
-      code = g_strdup (actor != NULL ? relance_actor_get_code (actor) : "?");
-      g_hash_table_insert (codes, key, code);
-    }
-  return code;
-}
-
-static GHashTable *
-new_code_table (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-}
-
 static char *
 join_numbers (const RelanceDispute *dispute)
 {
@@ -178,13 +152,11 @@ dispute_open (RelanceCli  *cli,
                                               "counted in its disputed amount until it is "
                                               "resolved."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 1);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
   if (argc < 2)
     return relance_cli_usage_error (context, "%s", _("Which customer? Give its code"));
-  if (argc > 2)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[2]);
   if (invoices == NULL || *g_strstrip (invoices) == '\0')
     return relance_cli_usage_error (context, "%s", _("Which invoices? Give --invoices N1,N2"));
   if (reason == NULL || *g_strstrip (reason) == '\0')
@@ -258,14 +230,12 @@ dispute_resolve (RelanceCli  *cli,
                                               "amount (AV-LIT-ID); unjustified puts the invoices "
                                               "back into dunning."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 2);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
   if (argc < 3)
     return relance_cli_usage_error (context, "%s",
                                     _("Give the dispute’s number and “justified” or “unjustified”"));
-  if (argc > 3)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[3]);
   if (!g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &id, NULL))
     return relance_cli_usage_error (context, _("“%s” is not a dispute number"), argv[1]);
   if (!relance_dispute_status_from_string (argv[2], &resolution) ||
@@ -314,7 +284,7 @@ print_list_text (RelanceCli      *cli,
                  GPtrArray       *disputes)
 {
   g_autoptr(RelanceCliTable) table = relance_cli_table_new (8);
-  g_autoptr(GHashTable) codes = new_code_table ();
+  g_autoptr(GHashTable) codes = relance_cli_actor_codes_new ();
 
   if (disputes->len == 0)
     {
@@ -335,7 +305,7 @@ print_list_text (RelanceCli      *cli,
 
       relance_cli_table_add_row (table);
       relance_cli_table_take (table, 0, g_strdup_printf ("%" G_GINT64_FORMAT, dispute->id));
-      relance_cli_table_set (table, 1, actor_code (db, codes, dispute->actor_id));
+      relance_cli_table_set (table, 1, relance_cli_actor_code (db, codes, dispute->actor_id));
       relance_cli_table_take (table, 2, relance_cli_format_date (cli, dispute->opened_on));
       relance_cli_table_take (table, 3, join_numbers (dispute));
       relance_cli_table_set (table, 4, dispute->reason);
@@ -352,14 +322,14 @@ print_list_json (RelanceDatabase *db,
                  GPtrArray       *disputes)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GHashTable) codes = new_code_table ();
+  g_autoptr(GHashTable) codes = relance_cli_actor_codes_new ();
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < disputes->len; i++)
     {
       const RelanceDispute *dispute = g_ptr_array_index (disputes, i);
 
-      add_dispute_json (builder, dispute, actor_code (db, codes, dispute->actor_id));
+      add_dispute_json (builder, dispute, relance_cli_actor_code (db, codes, dispute->actor_id));
     }
   json_builder_end_array (builder);
   relance_cli_print_json (builder);
@@ -390,11 +360,9 @@ dispute_list (RelanceCli  *cli,
 
   context = relance_cli_option_context_new (cli, "dispute list",
                                             _("List the disputes, newest first."), entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
   if (status_name != NULL && !relance_dispute_status_from_string (status_name, &wanted))
     return relance_cli_usage_error (context,
                                     _("Unknown --status “%s”: use open, justified or unjustified"),
@@ -434,15 +402,17 @@ relance_cli_dispute (RelanceCli  *cli,
                      int          argc,
                      char       **argv)
 {
-  if (argc >= 2 && g_strcmp0 (argv[1], "open") == 0)
-    return dispute_open (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_strcmp0 (argv[1], "resolve") == 0)
-    return dispute_resolve (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_strcmp0 (argv[1], "list") == 0)
-    return dispute_list (cli, argc - 1, argv + 1);
+  static const RelanceCliSubcommand subcommands[] = {
+    { "open", dispute_open },
+    { "resolve", dispute_resolve },
+    { "list", dispute_list },
+  };
+  int status;
 
-  if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
-                    g_strcmp0 (argv[1], "help") == 0))
+  if (relance_cli_dispatch (cli, argc, argv, subcommands, G_N_ELEMENTS (subcommands), &status))
+    return status;
+
+  if (relance_cli_is_help (argc, argv))
     {
       g_print ("%s\n\n"
                "  relance-cli dispute open CUSTOMER --invoices N1,N2 --reason TEXT [--amount A]\n"
@@ -454,9 +424,8 @@ relance_cli_dispute (RelanceCli  *cli,
       return RELANCE_CLI_EXIT_OK;
     }
 
-  g_printerr ("relance-cli: %s\n",
-              argc >= 2 ? _("Unknown dispute command: use “open”, “resolve” or “list”")
-                        : _("dispute needs a command: “open”, “resolve” or “list”"));
-  g_printerr ("%s\n", _("Run “relance-cli dispute --help” for the usage."));
-  return RELANCE_CLI_EXIT_USAGE;
+  return relance_cli_subcommand_error (argc,
+                                       _("Unknown dispute command: use “open”, “resolve” or “list”"),
+                                       _("dispute needs a command: “open”, “resolve” or “list”"),
+                                       _("Run “relance-cli dispute --help” for the usage."));
 }

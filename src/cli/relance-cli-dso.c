@@ -153,11 +153,9 @@ relance_cli_dso (RelanceCli  *cli,
                                               "épuisement) and by the simple method (outstanding / "
                                               "sales of the last 90 days × 90)."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
   if (currency != NULL)
     {
       char *upper = g_ascii_strup (currency, -1);

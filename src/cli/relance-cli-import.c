@@ -192,15 +192,13 @@ relance_cli_import (RelanceCli  *cli,
                                               "FILE:LINE: column COLUMN: reason. The same file is "
                                               "never imported twice."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 2);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
   if (argc < 3)
     return relance_cli_usage_error (context, "%s",
                                     _("import needs what to import (customers, invoices or "
                                       "payments) and a file"));
-  if (argc > 3)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[3]);
   if (!relance_import_kind_from_string (argv[1], &kind))
     return relance_cli_usage_error (context,
                                     _("Cannot import “%s”: use customers, invoices or payments"),

@@ -31,11 +31,9 @@ relance_cli_init (RelanceCli  *cli,
                                             _("Create the database, or apply the migrations "
                                               "that bring an older one up to date."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
 
   /* Opening creates the file and runs the migrations */
   db = relance_cli_open_database (cli, FALSE, &error);

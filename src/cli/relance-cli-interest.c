@@ -309,13 +309,11 @@ relance_cli_interest (RelanceCli  *cli,
                                               "customer owes on the evaluation day: per invoice, "
                                               "the days late in each half-year and their rate."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 1);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
   if (argc < 2)
     return relance_cli_usage_error (context, "%s", _("Which customer? Give its code"));
-  if (argc > 2)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[2]);
 
   db = relance_cli_open_database (cli, TRUE, &error);
   if (db == NULL)

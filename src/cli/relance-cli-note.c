@@ -81,16 +81,14 @@ relance_cli_note (RelanceCli  *cli,
   if (argc >= 2 && g_strcmp0 (argv[1], "add") == 0)
     return note_add (cli, argc - 1, argv + 1);
 
-  if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
-                    g_strcmp0 (argv[1], "help") == 0))
+  if (relance_cli_is_help (argc, argv))
     {
       g_print ("%s\n\n  relance-cli note add CUSTOMER TEXT [--json]\n", _("Usage:"));
       return RELANCE_CLI_EXIT_OK;
     }
 
-  g_printerr ("relance-cli: %s\n",
-              argc >= 2 ? _("Unknown note command: use “add”")
-                        : _("note needs a command: “add CUSTOMER TEXT”"));
-  g_printerr ("%s\n", _("Run “relance-cli note --help” for the usage."));
-  return RELANCE_CLI_EXIT_USAGE;
+  return relance_cli_subcommand_error (argc,
+                                       _("Unknown note command: use “add”"),
+                                       _("note needs a command: “add CUSTOMER TEXT”"),
+                                       _("Run “relance-cli note --help” for the usage."));
 }

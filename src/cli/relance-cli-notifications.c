@@ -35,11 +35,9 @@ relance_cli_notifications (RelanceCli  *cli,
                                               "of the system login), oldest first, or mark one "
                                               "read."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
 
   db = relance_cli_open_database (cli, TRUE, &error);
   if (db == NULL)

@@ -64,6 +64,10 @@ int              relance_cli_scenario        (RelanceCli *cli, int argc, char **
 int              relance_cli_action          (RelanceCli *cli, int argc, char **argv);
 int              relance_cli_user            (RelanceCli *cli, int argc, char **argv);
 int              relance_cli_notifications   (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_document        (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_template        (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_company         (RelanceCli *cli, int argc, char **argv);
+int              relance_cli_mail            (RelanceCli *cli, int argc, char **argv);
 
 /* Options */
 GOptionContext  *relance_cli_option_context_new (RelanceCli         *cli,
@@ -95,6 +99,43 @@ RelanceDatabase *relance_cli_open_database   (RelanceCli     *cli,
 RelanceActor    *relance_cli_find_customer   (RelanceDatabase *db,
                                               const char      *code,
                                               GError         **error);
+
+/* What the commands repeat (relance-cli-common.c) */
+typedef struct
+{
+  const char            *name;
+  RelanceCliCommandFunc  func;
+} RelanceCliSubcommand;
+
+int              relance_cli_parse_arguments (RelanceCli      *cli,
+                                              GOptionContext  *context,
+                                              int             *argc,
+                                              char          ***argv,
+                                              int              max_arguments);
+gboolean         relance_cli_parse_id        (const char      *text,
+                                              gint64          *id);
+gboolean         relance_cli_is_help         (int              argc,
+                                              char           **argv);
+gboolean         relance_cli_dispatch        (RelanceCli                 *cli,
+                                              int                         argc,
+                                              char                      **argv,
+                                              const RelanceCliSubcommand *subcommands,
+                                              gsize                       n_subcommands,
+                                              int                        *status);
+int              relance_cli_subcommand_error (int         argc,
+                                               const char *unknown,
+                                               const char *missing,
+                                               const char *hint);
+int              relance_cli_open_document   (RelanceCli           *cli,
+                                              GOptionContext       *context,
+                                              int                   argc,
+                                              char                **argv,
+                                              RelanceDatabase     **db,
+                                              RelanceDocumentInfo **info);
+GHashTable      *relance_cli_actor_codes_new (void);
+const char      *relance_cli_actor_code      (RelanceDatabase *db,
+                                              GHashTable      *codes,
+                                              gint64           actor_id);
 
 /* Progress on stderr, only when it is a terminal */
 typedef struct

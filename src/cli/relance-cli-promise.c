@@ -15,31 +15,6 @@
 
 /* Helpers */
 
-static const char *
-actor_code (RelanceDatabase *db,
-            GHashTable      *codes,
-            gint64           actor_id)
-{
-  char *code = g_hash_table_lookup (codes, &actor_id);
-
-  if (code == NULL)
-    {
-      g_autoptr(RelanceActor) actor = relance_actor_store_find_by_id (db, actor_id, NULL);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = actor_id;
-      code = g_strdup (actor != NULL ? relance_actor_get_code (actor) : "?");
-      g_hash_table_insert (codes, key, code);
-    }
-  return code;
-}
-
-static GHashTable *
-new_code_table (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-}
-
 static gint64
 paid_total (const RelancePromise *promise)
 {
@@ -208,13 +183,11 @@ promise_add (RelanceCli  *cli,
                                               "day. The payments the customer makes from that "
                                               "day fill the instalments oldest first."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 1);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
   if (argc < 2)
     return relance_cli_usage_error (context, "%s", _("Which customer? Give its code"));
-  if (argc > 2)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[2]);
   if (instalments == NULL || instalments[0] == NULL)
     return relance_cli_usage_error (context, "%s",
                                     _("Give at least one --instalment YYYY-MM-DD:AMOUNT"));
@@ -300,7 +273,7 @@ promise_list (RelanceCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(RelanceActor) actor = NULL;
   g_autoptr(GPtrArray) promises = NULL;
-  g_autoptr(GHashTable) codes = new_code_table ();
+  g_autoptr(GHashTable) codes = relance_cli_actor_codes_new ();
   RelancePromiseStatus wanted = RELANCE_PROMISE_STATUS_OPEN;
   int status;
 
@@ -308,11 +281,9 @@ promise_list (RelanceCli  *cli,
                                             _("List the promises and arrangements, newest first, "
                                               "with what the payments cover of each instalment."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
   if (status_name != NULL && !relance_promise_status_from_string (status_name, &wanted))
     return relance_cli_usage_error (context,
                                     _("Unknown --status “%s”: use open, kept, broken or cancelled"),
@@ -347,7 +318,8 @@ promise_list (RelanceCli  *cli,
         {
           const RelancePromise *promise = g_ptr_array_index (promises, i);
 
-          add_promise_json (builder, promise, actor_code (db, codes, promise->actor_id));
+          add_promise_json (builder, promise,
+                            relance_cli_actor_code (db, codes, promise->actor_id));
         }
       json_builder_end_array (builder);
       relance_cli_print_json (builder);
@@ -371,7 +343,7 @@ promise_list (RelanceCli  *cli,
 
           relance_cli_table_add_row (table);
           relance_cli_table_take (table, 0, g_strdup_printf ("%" G_GINT64_FORMAT, promise->id));
-          relance_cli_table_set (table, 1, actor_code (db, codes, promise->actor_id));
+          relance_cli_table_set (table, 1, relance_cli_actor_code (db, codes, promise->actor_id));
           relance_cli_table_take (table, 2, relance_cli_format_date (cli, promise->made_on));
           relance_cli_table_take (table, 3, format_instalments (cli, promise));
           relance_cli_table_take (table, 4,
@@ -405,13 +377,11 @@ promise_cancel (RelanceCli  *cli,
   context = relance_cli_option_context_new (cli, "promise cancel ID",
                                             _("Cancel an open promise on the evaluation day."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 1);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
   if (argc < 2)
     return relance_cli_usage_error (context, "%s", _("Give the promise’s number"));
-  if (argc > 2)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[2]);
   if (!g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &id, NULL))
     return relance_cli_usage_error (context, _("“%s” is not a promise number"), argv[1]);
 
@@ -440,7 +410,7 @@ promise_check (RelanceCli  *cli,
   g_autoptr(RelanceDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) broken = NULL;
-  g_autoptr(GHashTable) codes = new_code_table ();
+  g_autoptr(GHashTable) codes = relance_cli_actor_codes_new ();
   int status;
 
   context = relance_cli_option_context_new (cli, "promise check",
@@ -449,11 +419,9 @@ promise_check (RelanceCli  *cli,
                                               "evaluation day, and record the promises kept and "
                                               "broken (the daily run does it too)."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
 
   db = relance_cli_open_database (cli, TRUE, &error);
   if (db == NULL)
@@ -471,7 +439,8 @@ promise_check (RelanceCli  *cli,
       json_builder_begin_array (builder);
       for (guint i = 0; i < broken->len; i++)
         json_builder_add_string_value (builder,
-                                       actor_code (db, codes, g_array_index (broken, gint64, i)));
+                                       relance_cli_actor_code (db, codes,
+                                                               g_array_index (broken, gint64, i)));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       relance_cli_print_json (builder);
@@ -483,7 +452,7 @@ promise_check (RelanceCli  *cli,
       g_print ("%s", g_dngettext (GETTEXT_PACKAGE, "Promise found broken for:",
                                   "Promises found broken for:", broken->len));
       for (guint i = 0; i < broken->len; i++)
-        g_print (" %s", actor_code (db, codes, g_array_index (broken, gint64, i)));
+        g_print (" %s", relance_cli_actor_code (db, codes, g_array_index (broken, gint64, i)));
       g_print ("\n");
     }
   return RELANCE_CLI_EXIT_OK;
@@ -496,17 +465,18 @@ relance_cli_promise (RelanceCli  *cli,
                      int          argc,
                      char       **argv)
 {
-  if (argc >= 2 && g_strcmp0 (argv[1], "add") == 0)
-    return promise_add (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_strcmp0 (argv[1], "list") == 0)
-    return promise_list (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_strcmp0 (argv[1], "cancel") == 0)
-    return promise_cancel (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_strcmp0 (argv[1], "check") == 0)
-    return promise_check (cli, argc - 1, argv + 1);
+  static const RelanceCliSubcommand subcommands[] = {
+    { "add", promise_add },
+    { "list", promise_list },
+    { "cancel", promise_cancel },
+    { "check", promise_check },
+  };
+  int status;
 
-  if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
-                    g_strcmp0 (argv[1], "help") == 0))
+  if (relance_cli_dispatch (cli, argc, argv, subcommands, G_N_ELEMENTS (subcommands), &status))
+    return status;
+
+  if (relance_cli_is_help (argc, argv))
     {
       g_print ("%s\n\n"
                "  relance-cli promise add CUSTOMER --instalment YYYY-MM-DD:AMOUNT [--instalment …]\n"
@@ -519,9 +489,10 @@ relance_cli_promise (RelanceCli  *cli,
       return RELANCE_CLI_EXIT_OK;
     }
 
-  g_printerr ("relance-cli: %s\n",
-              argc >= 2 ? _("Unknown promise command: use “add”, “list”, “cancel” or “check”")
-                        : _("promise needs a command: “add”, “list”, “cancel” or “check”"));
-  g_printerr ("%s\n", _("Run “relance-cli promise --help” for the usage."));
-  return RELANCE_CLI_EXIT_USAGE;
+  return relance_cli_subcommand_error (argc,
+                                       _("Unknown promise command: use “add”, “list”, “cancel” or "
+                                         "“check”"),
+                                       _("promise needs a command: “add”, “list”, “cancel” or "
+                                         "“check”"),
+                                       _("Run “relance-cli promise --help” for the usage."));
 }

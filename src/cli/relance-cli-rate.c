@@ -93,11 +93,9 @@ rate_list (RelanceCli  *cli,
                                               "ECB rate with the day it came into force, and the "
                                               "legal interest rates of each half-year."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
   if (kind_text != NULL && !parse_kind (kind_text, &kind))
     return relance_cli_usage_error (context,
                                     _("Unknown rate kind “%s”: use ecb, legal-professional or "
@@ -179,15 +177,13 @@ rate_add (RelanceCli  *cli,
                                               "is in percent with at most two decimals: 4,50 or "
                                               "4.50."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 3);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
   if (argc < 4)
     return relance_cli_usage_error (context, "%s",
                                     _("rate add needs a kind, the day it comes into force and "
                                       "the rate"));
-  if (argc > 4)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[4]);
   if (!parse_kind (argv[1], &kind))
     return relance_cli_usage_error (context,
                                     _("Unknown rate kind “%s”: use ecb, legal-professional or "
@@ -255,15 +251,13 @@ rate_contractual (RelanceCli  *cli,
                                               "customer’s terms of sale, in percent (it replaces "
                                               "ECB + 10 points), or remove it with “none”."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 2);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
   if (argc < 3)
     return relance_cli_usage_error (context, "%s",
                                     _("rate contractual needs a customer code and a rate "
                                       "(or “none”)"));
-  if (argc > 3)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[3]);
   has_rate = g_strcmp0 (argv[2], "none") != 0;
   if (has_rate && !relance_rate_parse (argv[2], &rate_bp, &error))
     return relance_cli_usage_error (context, "%s", error->message);
@@ -311,15 +305,17 @@ relance_cli_rate (RelanceCli  *cli,
                   int          argc,
                   char       **argv)
 {
-  if (argc >= 2 && g_strcmp0 (argv[1], "list") == 0)
-    return rate_list (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_strcmp0 (argv[1], "add") == 0)
-    return rate_add (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_strcmp0 (argv[1], "contractual") == 0)
-    return rate_contractual (cli, argc - 1, argv + 1);
+  static const RelanceCliSubcommand subcommands[] = {
+    { "list", rate_list },
+    { "add", rate_add },
+    { "contractual", rate_contractual },
+  };
+  int status;
 
-  if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
-                    g_strcmp0 (argv[1], "help") == 0))
+  if (relance_cli_dispatch (cli, argc, argv, subcommands, G_N_ELEMENTS (subcommands), &status))
+    return status;
+
+  if (relance_cli_is_help (argc, argv))
     {
       g_print ("%s\n\n  relance-cli rate list [--kind KIND] [--json]\n"
                "  relance-cli rate add ecb|legal-professional|legal-private YYYY-MM-DD RATE "
@@ -331,9 +327,8 @@ relance_cli_rate (RelanceCli  *cli,
       return RELANCE_CLI_EXIT_OK;
     }
 
-  g_printerr ("relance-cli: %s\n",
-              argc >= 2 ? _("Unknown rate command: use “list”, “add” or “contractual”")
-                        : _("rate needs a command: “list”, “add” or “contractual”"));
-  g_printerr ("%s\n", _("Run “relance-cli rate --help” for the usage."));
-  return RELANCE_CLI_EXIT_USAGE;
+  return relance_cli_subcommand_error (argc,
+                                       _("Unknown rate command: use “list”, “add” or “contractual”"),
+                                       _("rate needs a command: “list”, “add” or “contractual”"),
+                                       _("Run “relance-cli rate --help” for the usage."));
 }

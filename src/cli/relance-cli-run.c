@@ -9,27 +9,44 @@
 #include <glib/gi18n-lib.h>
 
 #include "relance-cli-private.h"
+#include "relance-mail.h"
+
+/* What the run did after the engine's work: the letters and notices
+ * made, the emails delivered */
+typedef struct
+{
+  guint             documents_generated;
+  RelanceMailReport mails;
+} RunOutput;
 
 /* Helpers */
 
 static void
-print_json (const RelanceRunReport *report)
+print_json (const RelanceRunReport *report,
+            const RunOutput        *output)
 {
   g_autofree char *json = relance_run_report_to_json (report);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = json_from_string (json, &error);
   g_autofree char *text = NULL;
+  JsonObject *object;
 
   /* The engine writes the same object into the run journal: one source
-   * for the key names */
+   * for the key names; the documents and mails are added after them */
   g_assert_no_error (error);
+  object = json_node_get_object (root);
+  json_object_set_int_member (object, "documents_generated", output->documents_generated);
+  json_object_set_int_member (object, "mails_sent", output->mails.sent);
+  json_object_set_int_member (object, "mails_outbox", output->mails.outbox);
+  json_object_set_int_member (object, "mails_failed", output->mails.failed);
   text = relance_cli_json_to_string (root);
   g_print ("%s\n", text);
 }
 
 static void
 print_text (RelanceCli             *cli,
-            const RelanceRunReport *report)
+            const RelanceRunReport *report,
+            const RunOutput        *output)
 {
   g_autofree char *day = relance_cli_format_date (cli, report->day);
   g_autoptr(GString) channels = g_string_new (NULL);
@@ -83,6 +100,14 @@ print_text (RelanceCli             *cli,
                a->currency, fees, interest, indemnity);
       g_print ("\n");
     }
+  g_print (_("Letters and formal notices generated: %u"), output->documents_generated);
+  g_print ("\n");
+  g_print (_("Emails: %u sent, %u written to the outbox, %u failed"),
+           output->mails.sent, output->mails.outbox, output->mails.failed);
+  g_print ("\n");
+  if (output->mails.failed > 0)
+    g_print ("%s\n", _("The failed emails are kept: the next run, or “relance-cli mail "
+                       "dispatch”, tries them again (“relance-cli mail list” says why)."));
 }
 
 /* Public */
@@ -101,6 +126,7 @@ relance_cli_run (RelanceCli  *cli,
   g_autoptr(RelanceRunReport) report = NULL;
   g_autoptr(GError) error = NULL;
   RelanceCliProgress progress;
+  RunOutput output = { 0 };
   gboolean ok;
   int status;
 
@@ -109,15 +135,16 @@ relance_cli_run (RelanceCli  *cli,
                                               "and close the cases, create the actions that "
                                               "fell due (the automatic ones done at once, with "
                                               "their fees and interest; the manual ones on the "
-                                              "agendas), escalate the broken promises. Running "
-                                              "it twice for a day creates nothing twice; days "
-                                              "without a run are caught up."),
+                                              "agendas), escalate the broken promises; then "
+                                              "make the letters and formal notices of the "
+                                              "automatic actions and send their emails (to the "
+                                              "outbox when no server is set). Running it twice "
+                                              "for a day creates nothing twice; days without a "
+                                              "run are caught up."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 0);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
-  if (argc > 1)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[1]);
 
   db = relance_cli_open_database (cli, TRUE, &error);
   if (db == NULL)
@@ -130,9 +157,28 @@ relance_cli_run (RelanceCli  *cli,
   if (!ok)
     return relance_cli_fail_error (error);
 
+  /* The letters of the run's automatic actions, then its emails (which
+   * may carry them). Each step is idempotent: after a failure, the next
+   * run finishes the job. */
+  relance_cli_progress_init (&progress);
+  ok = relance_documents_generate_for_run (db, report->day, relance_cli_progress_cb, &progress,
+                                           NULL, &output.documents_generated, &error);
+  relance_cli_progress_end (&progress);
+  if (!ok)
+    return relance_cli_fail (_("The run is recorded, but its documents could not all be made: "
+                               "%s"), error->message);
+
+  relance_cli_progress_init (&progress);
+  ok = relance_mail_dispatch_run (db, report->day, relance_cli_progress_cb, &progress, NULL,
+                                  &output.mails, &error);
+  relance_cli_progress_end (&progress);
+  if (!ok)
+    return relance_cli_fail (_("The run is recorded, but its emails could not all be made: %s"),
+                             error->message);
+
   if (cli->json)
-    print_json (report);
+    print_json (report, &output);
   else
-    print_text (cli, report);
+    print_text (cli, report, &output);
   return RELANCE_CLI_EXIT_OK;
 }

@@ -142,13 +142,11 @@ relance_cli_timeline (RelanceCli  *cli,
                                               "allocations, actions, disputes, promises and "
                                               "notes."),
                                             entries);
-  status = relance_cli_parse_options (cli, context, &argc, &argv);
+  status = relance_cli_parse_arguments (cli, context, &argc, &argv, 1);
   if (status != RELANCE_CLI_EXIT_OK)
     return status;
   if (argc < 2)
     return relance_cli_usage_error (context, "%s", _("Which customer? Give its code"));
-  if (argc > 2)
-    return relance_cli_usage_error (context, _("Unexpected argument “%s”"), argv[2]);
   if (limit < 0)
     return relance_cli_usage_error (context, "%s", _("The --limit cannot be negative"));
   if (offset < 0)

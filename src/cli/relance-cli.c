@@ -43,6 +43,10 @@ static const RelanceCliCommand commands[] = {
   { "action", relance_cli_action, N_("Show an action, or record that it was performed") },
   { "user", relance_cli_user, N_("List or add the users (agents, managers)") },
   { "notifications", relance_cli_notifications, N_("Show the unread notifications of a user") },
+  { "document", relance_cli_document, N_("Make a letter, formal notice or statement as PDF; list, export") },
+  { "template", relance_cli_template, N_("List, show, change or check the templates of letters and emails") },
+  { "company", relance_cli_company, N_("Show or set the creditor that letters are signed with") },
+  { "mail", relance_cli_mail, N_("Set the mail server; send, list and dispatch dunning emails") },
 };
 
 /* Helpers */

@@ -1041,6 +1041,51 @@ insert_users (Demo    *demo,
   return TRUE;
 }
 
+/* The creditor that the letters are signed with: a Lyon company whose
+ * SIREN, VAT number and IBAN pass the checks of relance-validation.h.
+ * The IBAN is FR76 3000 4019 6900 0102 5478 963: bank 30004, branch
+ * 01969, account 00010254789, RIB key 97 − (89 × 30004 + 15 × 1969 +
+ * 3 × 10254789) mod 97 = 63, IBAN check digits 98 − (BBAN "FR00" as
+ * digits) mod 97 = 76. A company already set (with a name) is kept. */
+static gboolean
+insert_company (Demo    *demo,
+                GError **error)
+{
+  g_autoptr(RelanceCompany) existing = NULL;
+  RelanceCompany company = { 0 };
+  char siren[10] = "85207413";
+  g_autofree char *vat = NULL;
+
+  existing = relance_company_store_load (demo->db, error);
+  if (existing == NULL)
+    return FALSE;
+  if (existing->name != NULL)
+    return TRUE;
+
+  siren[8] = luhn_key (siren, 8);
+  siren[9] = '\0';
+  vat = make_vat (siren);
+
+  company.name = (char *) "Rhône Équipements Industriels";
+  company.legal_form = (char *) "SAS";
+  company.capital = (char *) "250 000 €";
+  company.address = (char *) "27 rue Garibaldi";
+  company.postcode = (char *) "69006";
+  company.city = (char *) "Lyon";
+  company.country = (char *) "France";
+  company.siren = siren;
+  company.vat_number = vat;
+  company.phone = (char *) "+33 4 72 41 18 30";
+  company.email = (char *) "credit-clients@rhone-equipements.example.com";
+  company.website = (char *) "https://www.rhone-equipements.example.com";
+  company.iban = (char *) "FR7630004019690001025478963";
+  company.bic = (char *) "BNPAFRPPXXX";
+  company.signatory = (char *) "Mathilde Vallet";
+  company.signatory_title = (char *) "Responsable du crédit clients";
+  company.court = (char *) "Tribunal de commerce de Lyon";
+  return relance_company_store_save (demo->db, &company, error);
+}
+
 static gboolean
 generate (Demo                *demo,
           RelanceProgressFunc  progress,
@@ -1087,7 +1132,8 @@ generate (Demo                *demo,
  * notes, each for part of an invoice, due with it and applied to it (the
  * customer pays the rest), but left open while the invoice is not due;
  * recovery fees;
- * some unallocated payments. Customer codes are
+ * some unallocated payments; the creditor (relance-company-store.h), unless
+ * one is set. Customer codes are
  * "C000001"…, invoice numbers "FA2025-000001"…, credit notes
  * "AV2025-000001"…, payment references "RG-000001"….
  *
@@ -1162,6 +1208,8 @@ relance_demo_generate (RelanceDatabase      *db,
     ok = (demo.bulk = relance_bulk_insert_new (db, demo.import_id, error)) != NULL;
   if (ok)
     ok = insert_users (&demo, error);
+  if (ok)
+    ok = insert_company (&demo, error);
   if (ok)
     ok = generate (&demo, progress, progress_data, error);
   g_clear_pointer (&demo.bulk, relance_bulk_insert_free);
