@@ -85,7 +85,7 @@ portfolio_shown (gpointer data)
   RelanceWindow *window = data;
 
   return !relance_window_get_busy (window) &&
-         g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "portfolio") == 0 &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "workspace") == 0 &&
          g_list_model_get_n_items (G_LIST_MODEL (window->model)) > 0;
 }
 
@@ -190,6 +190,8 @@ window_setup (void **state)
   assert_string_equal (relance_window_get_database_path (fx->window), db_path);
 
   wait_until (portfolio_shown, fx->window, "the portfolio");
+  /* the agenda comes first; these tests are about the portfolio */
+  _relance_window_show_area (fx->window, "portfolio");
   *state = fx;
   return 0;
 }
@@ -423,7 +425,8 @@ test_window_imports_customers_into_empty_database (void **state)
   wait_for_page (window, "empty");
 
   _relance_window_import (window, "customers", csv);
-  wait_for_page (window, "portfolio");
+  wait_for_page (window, "workspace");
+  _relance_window_show_area (window, "portfolio");
   assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (window->model)), 2);
   assert_text_shown (GTK_WIDGET (window), GTK_TYPE_INSCRIPTION, "Garage Dupuis");
 
@@ -451,7 +454,7 @@ test_window_import_errors_are_listed (void **state)
 
   /* line and column of each refused value */
   assert_non_null (find_text (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Import Failed"));
-  wait_for_page (fx->window, "portfolio");
+  wait_for_page (fx->window, "workspace");
   gtk_window_destroy (dialog);
 
   /* all or nothing: the list is as it was */

@@ -260,6 +260,13 @@ relance_application_startup (GApplication *application)
     const char *action;
     const char *accels[2];
   } accels[] = {
+    { "win.search", { "<Control>k", NULL } },
+    { "win.reload", { "F5", NULL } },
+    { "win.show-area('agenda')", { "<Control>1", NULL } },
+    { "win.show-area('portfolio')", { "<Control>2", NULL } },
+    { "win.show-area('disputes')", { "<Control>3", NULL } },
+    { "win.show-area('promises')", { "<Control>4", NULL } },
+    { "win.show-area('settings')", { "<Control>5", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.help", { "F1", NULL } },
     { "app.open-database", { "<Control>o", NULL } },

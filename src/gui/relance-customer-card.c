@@ -3,12 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The "Fiche de relance client" of seed 001: a header (code — name,
- * portfolio, agent), the identity and contacts, the figures block per
- * currency ("Calculs des montants") and the open items. Everything shown
- * is read through the store and computed by the engine; this widget only
- * formats it. The open items are a GtkColumnView over a GListStore, which
- * stays fast with thousands of items since only the visible rows have
- * widgets.
+ * portfolio, agent, a star for the user's favourites), the identity, the
+ * dunning case and the contacts, the figures block per currency
+ * ("Calculs des montants"), and tabs: open items, every invoice,
+ * payments, timeline, disputes, promises, documents, notes. Everything
+ * shown is read through the store and computed by the engine; this
+ * widget and its tabs only format it. A tab that writes (a note, a
+ * document) says "changed": the window then reloads everything that
+ * depends on the database, this card included.
  */
 #define G_LOG_DOMAIN "relance-customer-card"
 
@@ -18,55 +20,51 @@
 #include <glib/gi18n.h>
 
 #include "relance-engine.h"
+#include "relance-card-disputes-tab.h"
+#include "relance-card-promises-tab.h"
 #include "relance-customer-card.h"
+#include "relance-documents-tab.h"
 #include "relance-figures-block.h"
 #include "relance-gui-utils.h"
+#include "relance-invoices-tab.h"
+#include "relance-notes-tab.h"
+#include "relance-open-items-tab.h"
+#include "relance-payments-tab.h"
+#include "relance-timeline-view.h"
+#include "relance-window-private.h"
 
 struct _RelanceCustomerCard
 {
-  GtkWidget       parent_instance;
+  GtkWidget               parent_instance;
 
   /* template children */
-  GtkStack       *stack;
-  GtkScrolledWindow *scroller;
-  GtkLabel       *title_label;
-  GtkLabel       *subtitle_label;
-  GtkLabel       *name_title;
-  GtkLabel       *name_value;
-  GtkLabel       *kind_title;
-  GtkLabel       *kind_value;
-  GtkLabel       *siren_title;
-  GtkLabel       *siren_value;
-  GtkLabel       *siret_title;
-  GtkLabel       *siret_value;
-  GtkLabel       *vat_title;
-  GtkLabel       *vat_value;
-  GtkLabel       *address_title;
-  GtkLabel       *address_value;
-  GtkLabel       *phone_title;
-  GtkLabel       *phone_value;
-  GtkLabel       *mobile_title;
-  GtkLabel       *mobile_value;
-  GtkLabel       *email_title;
-  GtkLabel       *email_value;
-  GtkLabel       *terms_title;
-  GtkLabel       *terms_value;
-  GtkLabel       *credit_limit_title;
-  GtkLabel       *credit_limit_value;
-  GtkListBox     *contacts_list;
-  GListStore     *contacts;
-  GtkBox         *figures_box;
-  GtkLabel       *open_items_title;
-  GtkStack       *open_items_stack;
-  GtkColumnViewColumn *amount_column;
-  GtkColumnViewColumn *paid_column;
-  GtkColumnViewColumn *remaining_column;
-  GListStore     *open_items;
+  GtkStack               *stack;
+  GtkScrolledWindow      *scroller;
+  GtkLabel               *title_label;
+  GtkLabel               *subtitle_label;
+  GtkToggleButton        *favourite_button;
+  GtkGrid                *identity_grid;
+  GtkGrid                *case_grid;
+  GtkLabel               *no_contacts_label;
+  GtkListBox             *contacts_list;
+  GtkBox                 *figures_box;
+  AdwViewStack           *view_stack;
+  RelanceOpenItemsTab    *open_items_tab;
+  RelanceInvoicesTab     *invoices_tab;
+  RelancePaymentsTab     *payments_tab;
+  RelanceTimelineView    *timeline_view;
+  RelanceCardDisputesTab *disputes_tab;
+  RelanceCardPromisesTab *promises_tab;
+  RelanceDocumentsTab    *documents_tab;
+  RelanceNotesTab        *notes_tab;
 
   /* state */
-  gint64          actor_id;
-  RelanceDate     evaluation_day;
-  char            items_currency[4];  /* of every open item, "" when mixed */
+  RelanceDatabase        *db;
+  gint64                  actor_id;
+  RelanceDate             evaluation_day;
+  char                   *login;
+  gboolean                updating_favourite;
+  GHashTable             *fresh_tabs;  /* names of the tabs read since the last show */
 };
 
 G_DEFINE_FINAL_TYPE (RelanceCustomerCard, relance_customer_card, GTK_TYPE_WIDGET)
@@ -79,44 +77,74 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Shows a line of the identity block, or hides it when there is no value. */
-static void
-set_field (GtkLabel   *title,
-           GtkLabel   *value,
-           const char *text)
-{
-  gboolean visible = text != NULL && *text != '\0';
+/* The levels of RelanceLevel, for people */
+static const char * const level_names[] = {
+  N_("Courtesy reminder"),
+  N_("First reminder"),
+  N_("Second reminder"),
+  N_("Formal notice"),
+  N_("Pre-litigation"),
+  N_("Litigation"),
+};
 
-  gtk_label_set_text (value, visible ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (title), visible);
-  gtk_widget_set_visible (GTK_WIDGET (value), visible);
+/* Helpers */
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
 }
 
-/* The same with a link: "tel:" or "mailto:" followed by @uri_tail. */
-static void
-set_link_field (GtkLabel   *title,
-                GtkLabel   *value,
-                const char *text,
-                const char *scheme,
-                const char *uri_tail)
+/* Appends a line "title value" to @grid when there is a value; @markup
+ * says that @text is Pango markup (a link). Returns the value's label. */
+static GtkLabel *
+add_field (GtkGrid    *grid,
+           int        *row,
+           const char *title,
+           const char *text,
+           gboolean    markup)
 {
-  g_autofree char *markup = NULL;
+  GtkWidget *title_label;
+  GtkWidget *value_label;
 
-  set_field (title, value, text);
   if (text == NULL || *text == '\0')
-    return;
+    return NULL;
 
-  markup = g_markup_printf_escaped ("<a href=\"%s%s\">%s</a>", scheme, uri_tail, text);
-  gtk_label_set_markup (value, markup);
+  title_label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_yalign (GTK_LABEL (title_label), 0);
+  gtk_widget_add_css_class (title_label, "dim-label");
+
+  value_label = gtk_label_new (NULL);
+  if (markup)
+    gtk_label_set_markup (GTK_LABEL (value_label), text);
+  else
+    gtk_label_set_text (GTK_LABEL (value_label), text);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  gtk_widget_set_hexpand (value_label, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL,
+                                  -1);
+
+  gtk_grid_attach (grid, title_label, 0, *row, 1, 1);
+  gtk_grid_attach (grid, value_label, 1, *row, 1, 1);
+  (*row)++;
+  return GTK_LABEL (value_label);
 }
 
 /* "+33 (0)6 45 34 97 00" → "+33645349700": a tel: URI has no spaces, and
  * the "(0)" of the international French form is not dialled. */
 static char *
-phone_uri_tail (const char *phone)
+phone_uri (const char *phone)
 {
   g_autofree char *without_trunk = NULL;
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_new ("tel:");
   const char *p;
 
   if (g_str_has_prefix (phone, "+"))
@@ -128,10 +156,44 @@ phone_uri_tail (const char *phone)
     without_trunk = g_strdup (phone);
 
   for (p = without_trunk; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p) || (*p == '+' && out->len == 0))
+    if (g_ascii_isdigit (*p) || (*p == '+' && out->len == 4))
       g_string_append_c (out, *p);
 
   return g_string_free (out, FALSE);
+}
+
+/* A link for a label's markup: the phone as a tel: URI, the address as
+ * a mailto: URI; NULL when there is nothing. */
+static char *
+phone_link (const char *phone)
+{
+  g_autofree char *uri = NULL;
+
+  if (phone == NULL || *phone == '\0')
+    return NULL;
+  uri = phone_uri (phone);
+  return g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, phone);
+}
+
+static char *
+email_link (const char *email)
+{
+  if (email == NULL || *email == '\0')
+    return NULL;
+  return g_markup_printf_escaped ("<a href=\"mailto:%s\">%s</a>", email, email);
+}
+
+static char *
+user_name (RelanceDatabase *db,
+           const char      *login)
+{
+  g_autoptr(RelanceUser) user = NULL;
+
+  if (login == NULL || *login == '\0')
+    return NULL;
+  /* a login with no user (an import from before) shows as it is */
+  user = relance_user_store_find (db, login, NULL);
+  return g_strdup (user != NULL && user->name != NULL ? user->name : login);
 }
 
 static void
@@ -140,8 +202,7 @@ show_header (RelanceCustomerCard *self,
              RelanceActor        *actor)
 {
   const char *segment = relance_actor_get_segment (actor);
-  const char *agent = relance_actor_get_agent (actor);
-  g_autoptr(RelanceUser) user = NULL;
+  g_autofree char *agent = user_name (db, relance_actor_get_agent (actor));
   g_autofree char *title = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
@@ -153,16 +214,12 @@ show_header (RelanceCustomerCard *self,
   if (segment != NULL && *segment != '\0')
     /* Translators: the portfolio (segment) of a customer */
     g_string_append_printf (subtitle, _("Portfolio: %s"), segment);
-  if (agent != NULL && *agent != '\0')
+  if (agent != NULL)
     {
       if (subtitle->len > 0)
         g_string_append (subtitle, "  ·  ");
-      /* actor.agent is the agent's login: show the person's name. A
-       * login with no user (an import from before) shows as it is. */
-      user = relance_user_store_find (db, agent, NULL);
       /* Translators: the collection agent of a customer */
-      g_string_append_printf (subtitle, _("Collection agent: %s"),
-                              user != NULL && user->name != NULL ? user->name : agent);
+      g_string_append_printf (subtitle, _("Collection agent: %s"), agent);
     }
   if (!relance_actor_get_active (actor))
     {
@@ -179,63 +236,110 @@ show_identity (RelanceCustomerCard *self,
                RelanceActor        *actor)
 {
   g_autofree char *address = relance_actor_dup_full_address (actor);
+  g_autofree char *phone = phone_link (relance_actor_get_phone (actor));
+  g_autofree char *mobile = phone_link (relance_actor_get_mobile (actor));
+  g_autofree char *email = email_link (relance_actor_get_email (actor));
   g_autofree char *terms = NULL;
   g_autofree char *credit_limit = NULL;
-  const char *phone = relance_actor_get_phone (actor);
-  const char *mobile = relance_actor_get_mobile (actor);
-  const char *email = relance_actor_get_email (actor);
   gint64 limit = relance_actor_get_credit_limit_cents (actor);
   int terms_days = relance_actor_get_payment_terms_days (actor);
+  int row = 0;
 
-  set_field (self->name_title, self->name_value, relance_actor_get_name (actor));
-  set_field (self->kind_title, self->kind_value,
+  clear_grid (self->identity_grid);
+  add_field (self->identity_grid, &row, _("Legal name"), relance_actor_get_name (actor), FALSE);
+  add_field (self->identity_grid, &row, _("Kind"),
              relance_actor_get_kind (actor) == RELANCE_ACTOR_KIND_PERSON
-             ? _("Person") : _("Company"));
-  set_field (self->siren_title, self->siren_value, relance_actor_get_siren (actor));
-  set_field (self->siret_title, self->siret_value, relance_actor_get_siret (actor));
-  set_field (self->vat_title, self->vat_value, relance_actor_get_vat_number (actor));
-  set_field (self->address_title, self->address_value, address);
-
-  if (phone != NULL && *phone != '\0')
-    {
-      g_autofree char *tail = phone_uri_tail (phone);
-      set_link_field (self->phone_title, self->phone_value, phone, "tel:", tail);
-    }
-  else
-    set_field (self->phone_title, self->phone_value, NULL);
-
-  if (mobile != NULL && *mobile != '\0')
-    {
-      g_autofree char *tail = phone_uri_tail (mobile);
-      set_link_field (self->mobile_title, self->mobile_value, mobile, "tel:", tail);
-    }
-  else
-    set_field (self->mobile_title, self->mobile_value, NULL);
-
-  set_link_field (self->email_title, self->email_value, email, "mailto:", email);
+             ? _("Person") : _("Company"), FALSE);
+  add_field (self->identity_grid, &row, _("SIREN"), relance_actor_get_siren (actor), FALSE);
+  add_field (self->identity_grid, &row, _("SIRET"), relance_actor_get_siret (actor), FALSE);
+  add_field (self->identity_grid, &row, _("VAT number"), relance_actor_get_vat_number (actor), FALSE);
+  add_field (self->identity_grid, &row, _("Address"), address, FALSE);
+  add_field (self->identity_grid, &row, _("Phone"), phone, TRUE);
+  add_field (self->identity_grid, &row, _("Mobile"), mobile, TRUE);
+  add_field (self->identity_grid, &row, _("Email"), email, TRUE);
 
   terms = g_strdup_printf (ngettext ("%d day", "%d days", (unsigned long) ABS (terms_days)),
                            terms_days);
-  set_field (self->terms_title, self->terms_value, terms);
-
+  add_field (self->identity_grid, &row, _("Payment terms"), terms, FALSE);
   if (limit != RELANCE_CREDIT_LIMIT_NONE)
     credit_limit = relance_gui_format_amount (limit, relance_actor_get_credit_limit_currency (actor));
-  set_field (self->credit_limit_title, self->credit_limit_value, credit_limit);
+  add_field (self->identity_grid, &row, _("Credit limit"), credit_limit, FALSE);
+}
+
+static const char *
+case_status_label (RelanceCaseStatus status)
+{
+  switch (status)
+    {
+    case RELANCE_CASE_OPEN:
+      return _("Open");
+    case RELANCE_CASE_SUSPENDED:
+      return _("Suspended under a promise");
+    case RELANCE_CASE_CLOSED:
+    default:
+      return _("Closed");
+    }
+}
+
+/* The case that is not closed (the newest first), or else the last one */
+static gboolean
+show_case (RelanceCustomerCard *self,
+           RelanceDatabase     *db,
+           GError             **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(RelanceScenario) scenario = NULL;
+  g_autofree char *scenario_text = NULL;
+  g_autofree char *agent = NULL;
+  g_autofree char *opened = NULL;
+  RelanceCase *shown = NULL;
+  int row = 0;
+
+  cases = relance_case_store_list_for_actor (db, self->actor_id, error);
+  if (cases == NULL)
+    return FALSE;
+
+  clear_grid (self->case_grid);
+  for (guint i = 0; i < cases->len && shown == NULL; i++)
+    if (((RelanceCase *) g_ptr_array_index (cases, i))->status != RELANCE_CASE_CLOSED)
+      shown = g_ptr_array_index (cases, i);
+  if (shown == NULL && cases->len > 0)
+    shown = g_ptr_array_index (cases, 0);
+  if (shown == NULL)
+    {
+      add_field (self->case_grid, &row, _("Case"), _("No dunning case: nothing is overdue"), FALSE);
+      return TRUE;
+    }
+
+  scenario = relance_scenario_store_get (db, shown->scenario_id, NULL);
+  if (scenario != NULL)
+    /* Translators: a scenario: code — name */
+    scenario_text = g_strdup_printf (_("%s — %s"), scenario->code, scenario->name);
+  agent = user_name (db, shown->agent_login);
+  opened = relance_gui_format_date (shown->opened_on);
+
+  add_field (self->case_grid, &row, _("Scenario"), scenario_text, FALSE);
+  add_field (self->case_grid, &row, _("Level"),
+             shown->level >= 0 && shown->level < (int) G_N_ELEMENTS (level_names)
+             ? _(level_names[shown->level]) : NULL, FALSE);
+  add_field (self->case_grid, &row, _("Agent"), agent, FALSE);
+  add_field (self->case_grid, &row, _("Started on"), opened, FALSE);
+  add_field (self->case_grid, &row, _("Status"), case_status_label (shown->status), FALSE);
+  return TRUE;
 }
 
 static GtkWidget *
-create_contact_row_cb (gpointer item,
-                       gpointer user_data)
+new_contact_row (RelanceContact *contact)
 {
-  RelanceContact *contact = item;
   const char *title = relance_contact_get_title (contact);
-  const char *parts[] = {
-    relance_contact_get_role (contact),
-    relance_contact_get_phone (contact),
-    relance_contact_get_mobile (contact),
-    relance_contact_get_email (contact),
-  };
+  const char *role = relance_contact_get_role (contact);
+  g_autofree char *phone = phone_link (relance_contact_get_phone (contact));
+  g_autofree char *mobile = phone_link (relance_contact_get_mobile (contact));
+  g_autofree char *email = email_link (relance_contact_get_email (contact));
+  const char *parts[] = { NULL, phone, mobile, email };
+  g_autofree char *escaped_role = role != NULL ? g_markup_escape_text (role, -1) : NULL;
   g_autofree char *name = NULL;
+  g_autofree char *escaped_name = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row;
 
@@ -243,7 +347,9 @@ create_contact_row_cb (gpointer item,
     name = g_strdup_printf ("%s %s", title, relance_contact_get_name (contact));
   else
     name = g_strdup (relance_contact_get_name (contact));
+  escaped_name = g_markup_escape_text (name, -1);
 
+  parts[0] = escaped_role;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL && *parts[i] != '\0')
       {
@@ -252,10 +358,12 @@ create_contact_row_cb (gpointer item,
         g_string_append (subtitle, parts[i]);
       }
 
+  /* markup for the tel: and mailto: links; every text is escaped */
   row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
   if (relance_contact_get_dunning (contact))
@@ -267,7 +375,6 @@ create_contact_row_cb (gpointer item,
       gtk_widget_set_tooltip_text (badge, _("Dunning letters and calls go to this contact"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
-
   return row;
 }
 
@@ -277,13 +384,18 @@ show_contacts (RelanceCustomerCard *self,
                GError             **error)
 {
   g_autoptr(GPtrArray) contacts = NULL;
+  GtkWidget *child;
 
   contacts = relance_contact_store_list_for_actor (db, self->actor_id, error);
   if (contacts == NULL)
     return FALSE;
 
-  g_list_store_splice (self->contacts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
-                       contacts->pdata, contacts->len);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_list))) != NULL)
+    gtk_list_box_remove (self->contacts_list, child);
+  for (guint i = 0; i < contacts->len; i++)
+    gtk_list_box_append (self->contacts_list, new_contact_row (g_ptr_array_index (contacts, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->contacts_list), contacts->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_contacts_label), contacts->len == 0);
   return TRUE;
 }
 
@@ -321,207 +433,175 @@ show_figures (RelanceCustomerCard *self,
 }
 
 static void
-set_amount_title (RelanceCustomerCard *self,
-                  GtkColumnViewColumn *column,
-                  const char          *title)
+update_favourite_button (RelanceCustomerCard *self,
+                         gboolean             favourite)
 {
-  g_autofree char *with_currency = NULL;
-
-  if (self->items_currency[0] != '\0')
-    {
-      g_autofree char *symbol = relance_gui_currency_symbol (self->items_currency);
-
-      /* Translators: a column header and its currency sign: "Paid (€)" */
-      with_currency = g_strdup_printf (_("%s (%s)"), title, symbol);
-    }
-  gtk_column_view_column_set_title (column, with_currency != NULL ? with_currency : title);
-}
-
-static void
-update_amount_titles (RelanceCustomerCard *self)
-{
-  set_amount_title (self, self->amount_column, _("Amount incl. tax"));
-  set_amount_title (self, self->paid_column, _("Paid"));
-  set_amount_title (self, self->remaining_column, _("Remaining"));
+  self->updating_favourite = TRUE;
+  gtk_toggle_button_set_active (self->favourite_button, favourite);
+  self->updating_favourite = FALSE;
+  gtk_button_set_icon_name (GTK_BUTTON (self->favourite_button),
+                            favourite ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->favourite_button),
+                               favourite ? _("Remove from Favourites") : _("Add to Favourites"));
+  gtk_widget_set_visible (GTK_WIDGET (self->favourite_button), self->login != NULL);
 }
 
 static gboolean
-show_open_items (RelanceCustomerCard *self,
-                 RelanceDatabase     *db,
-                 GError             **error)
+show_favourite (RelanceCustomerCard *self,
+                GError             **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *title = NULL;
+  gboolean favourite = FALSE;
 
-  items = relance_invoice_store_list_for_actor (db, self->actor_id, TRUE, error);
-  if (items == NULL)
+  if (self->login != NULL &&
+      !relance_user_customer_store_is_favourite (self->db, self->login, self->actor_id,
+                                                 &favourite, error))
     return FALSE;
-
-  /* set before the rows are bound, which read it */
-  self->items_currency[0] = '\0';
-  for (guint i = 0; i < items->len; i++)
-    {
-      const char *currency = relance_invoice_get_currency (g_ptr_array_index (items, i));
-
-      if (i == 0)
-        g_strlcpy (self->items_currency, currency, sizeof self->items_currency);
-      else if (g_strcmp0 (currency, self->items_currency) != 0)
-        {
-          self->items_currency[0] = '\0';
-          break;
-        }
-    }
-  update_amount_titles (self);
-
-  g_list_store_splice (self->open_items, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->open_items)),
-                       items->pdata, items->len);
-
-  /* Translators: the heading of a customer's open items, with their number */
-  title = g_strdup_printf (ngettext ("%u open item", "%u open items", items->len), items->len);
-  gtk_label_set_text (self->open_items_title, title);
-  gtk_stack_set_visible_child_name (self->open_items_stack, items->len > 0 ? "items" : "none");
-
+  update_favourite_button (self, favourite);
   return TRUE;
 }
 
-static void
-setup_number_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 RelanceCustomerCard      *self)
+/* Reads one tab of the customer shown; the open items are always read
+ * with the header (the card's main list, and the selection for an
+ * action), the other tabs when they are shown: a customer with thousands
+ * of items then opens in the time of one list. */
+static gboolean
+show_tab (RelanceCustomerCard  *self,
+          const char           *name,
+          GError              **error)
 {
-  gtk_list_item_set_child (list_item, relance_gui_new_cell (0.0f, 8, 12));
+  RelanceDatabase *db = self->db;
+  RelanceDate day = self->evaluation_day;
+  gint64 id = self->actor_id;
+
+  if (g_strcmp0 (name, "invoices") == 0)
+    return relance_invoices_tab_show (self->invoices_tab, db, id, day, error);
+  if (g_strcmp0 (name, "payments") == 0)
+    return relance_payments_tab_show (self->payments_tab, db, id, error);
+  if (g_strcmp0 (name, "timeline") == 0)
+    return relance_timeline_view_show (self->timeline_view, db, id, error);
+  if (g_strcmp0 (name, "disputes") == 0)
+    return relance_card_disputes_tab_show (self->disputes_tab, db, id, error);
+  if (g_strcmp0 (name, "promises") == 0)
+    return relance_card_promises_tab_show (self->promises_tab, db, id, day, error);
+  if (g_strcmp0 (name, "documents") == 0)
+    return relance_documents_tab_show (self->documents_tab, db, id, day, error);
+  if (g_strcmp0 (name, "notes") == 0)
+    return relance_notes_tab_show (self->notes_tab, db, id, error);
+  return TRUE;
+}
+
+/* Reads everything of the customer that is shown; the other tabs are
+ * marked stale and read when they are shown. The tabs keep their own
+ * state (the page shown, the timeline's scroll). */
+static gboolean
+show_all (RelanceCustomerCard *self,
+          RelanceDatabase     *db,
+          RelanceActor        *actor,
+          GError             **error)
+{
+  const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  show_header (self, db, actor);
+  show_identity (self, actor);
+  g_hash_table_remove_all (self->fresh_tabs);
+  if (!show_favourite (self, error) ||
+      !show_case (self, db, error) ||
+      !show_contacts (self, db, error) ||
+      !show_figures (self, db, error) ||
+      !relance_open_items_tab_show (self->open_items_tab, db, self->actor_id,
+                                    self->evaluation_day, error) ||
+      !show_tab (self, visible, error))
+    return FALSE;
+  g_hash_table_add (self->fresh_tabs, g_strdup (visible));
+  return TRUE;
+}
+
+/* Signal callbacks */
+
+static void
+favourite_toggled_cb (GtkToggleButton     *button,
+                      RelanceCustomerCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean favourite = gtk_toggle_button_get_active (button);
+
+  if (self->updating_favourite || self->db == NULL || self->login == NULL)
+    return;
+
+  if (!relance_user_customer_store_set_favourite (self->db, self->login, self->actor_id,
+                                                  favourite, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (RELANCE_IS_WINDOW (root))
+        _relance_window_toast (RELANCE_WINDOW (root), error->message);
+      else
+        g_warning ("Could not star the customer: %s", error->message);
+      favourite = !favourite;
+    }
+  update_favourite_button (self, favourite);
 }
 
 static void
-setup_date_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               RelanceCustomerCard      *self)
+visible_tab_changed_cb (AdwViewStack        *stack,
+                        GParamSpec          *pspec,
+                        RelanceCustomerCard *self)
 {
-  gtk_list_item_set_child (list_item, relance_gui_new_cell (0.0f, 10, 10));
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL || self->actor_id == 0 || name == NULL ||
+      g_hash_table_contains (self->fresh_tabs, name))
+    return;
+  if (!show_tab (self, name, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (RELANCE_IS_WINDOW (root))
+        _relance_window_toast (RELANCE_WINDOW (root), error->message);
+      else
+        g_warning ("Could not read the tab %s: %s", name, error->message);
+      return;
+    }
+  g_hash_table_add (self->fresh_tabs, g_strdup (name));
 }
 
+/* A tab wrote to the database: in the window, every view that depends on
+ * it reloads, this card too; alone (in a test), the card reloads. */
 static void
-setup_days_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               RelanceCustomerCard      *self)
+tab_changed_cb (GtkWidget           *tab,
+                RelanceCustomerCard *self)
 {
-  gtk_list_item_set_child (list_item, relance_gui_new_cell (1.0f, 4, 5));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (RELANCE_IS_WINDOW (root))
+    _relance_window_data_changed (RELANCE_WINDOW (root));
+  else
+    relance_customer_card_reload (self);
 }
 
-static void
-setup_amount_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 RelanceCustomerCard      *self)
-{
-  gtk_list_item_set_child (list_item, relance_gui_new_cell (1.0f, 11, 12));
-}
-
-static void
-set_cell_text (GtkListItem *list_item,
-               const char  *text)
-{
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
-}
-
-/* The amount, with its currency only when the headers cannot say it. */
-static void
-set_cell_amount (RelanceCustomerCard *self,
-                 GtkListItem         *list_item,
-                 gint64               cents,
-                 const char          *currency)
-{
-  g_autofree char *text = relance_gui_format_amount (cents, self->items_currency[0] != '\0'
-                                                            ? NULL : currency);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  relance_gui_set_amount_class (cell, cents);
-}
-
-static void
-bind_number_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                RelanceCustomerCard      *self)
-{
-  RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
-
-  set_cell_text (list_item, relance_invoice_get_number (invoice));
-}
-
-static void
-bind_issue_date_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    RelanceCustomerCard      *self)
-{
-  RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
-  g_autofree char *text = relance_gui_format_date (relance_invoice_get_issue_date (invoice));
-
-  set_cell_text (list_item, text);
-}
-
-static void
-bind_due_date_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  RelanceCustomerCard      *self)
-{
-  RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
-  g_autofree char *text = relance_gui_format_date (relance_invoice_get_due_date (invoice));
-
-  set_cell_text (list_item, text);
-}
-
-static void
-bind_days_late_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   RelanceCustomerCard      *self)
-{
-  RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
-  int days = relance_invoice_days_late (invoice, self->evaluation_day);
-  g_autofree char *text = days > 0 ? g_strdup_printf ("%d", days) : g_strdup ("");
-
-  set_cell_text (list_item, text);
-}
-
-static void
-bind_amount_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                RelanceCustomerCard      *self)
-{
-  RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
-
-  set_cell_amount (self, list_item, relance_invoice_get_amount_cents (invoice),
-                   relance_invoice_get_currency (invoice));
-}
-
-static void
-bind_paid_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              RelanceCustomerCard      *self)
-{
-  RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
-
-  set_cell_amount (self, list_item, relance_invoice_get_allocated_cents (invoice),
-                   relance_invoice_get_currency (invoice));
-}
-
-static void
-bind_remaining_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   RelanceCustomerCard      *self)
-{
-  RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
-
-  set_cell_amount (self, list_item, relance_invoice_get_remaining_cents (invoice),
-                   relance_invoice_get_currency (invoice));
-}
+/* GObject */
 
 static void
 relance_customer_card_dispose (GObject *object)
 {
+  RelanceCustomerCard *self = RELANCE_CUSTOMER_CARD (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_CUSTOMER_CARD);
+  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (relance_customer_card_parent_class)->dispose (object);
+}
+
+static void
+relance_customer_card_finalize (GObject *object)
+{
+  RelanceCustomerCard *self = RELANCE_CUSTOMER_CARD (object);
+
+  g_free (self->login);
+  g_hash_table_unref (self->fresh_tabs);
+
+  G_OBJECT_CLASS (relance_customer_card_parent_class)->finalize (object);
 }
 
 static void
@@ -549,6 +629,7 @@ relance_customer_card_class_init (RelanceCustomerCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = relance_customer_card_dispose;
+  object_class->finalize = relance_customer_card_finalize;
   object_class->get_property = relance_customer_card_get_property;
 
   /**
@@ -561,9 +642,15 @@ relance_customer_card_class_init (RelanceCustomerCardClass *klass)
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RELANCE_TYPE_CONTACT);
-  g_type_ensure (RELANCE_TYPE_INVOICE);
   g_type_ensure (RELANCE_TYPE_FIGURES_BLOCK);
+  g_type_ensure (RELANCE_TYPE_OPEN_ITEMS_TAB);
+  g_type_ensure (RELANCE_TYPE_INVOICES_TAB);
+  g_type_ensure (RELANCE_TYPE_PAYMENTS_TAB);
+  g_type_ensure (RELANCE_TYPE_TIMELINE_VIEW);
+  g_type_ensure (RELANCE_TYPE_CARD_DISPUTES_TAB);
+  g_type_ensure (RELANCE_TYPE_CARD_PROMISES_TAB);
+  g_type_ensure (RELANCE_TYPE_DOCUMENTS_TAB);
+  g_type_ensure (RELANCE_TYPE_NOTES_TAB);
 
   relance_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -572,48 +659,24 @@ relance_customer_card_class_init (RelanceCustomerCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, scroller);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, name_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, name_value);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, kind_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, kind_value);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, siren_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, siren_value);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, siret_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, siret_value);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, vat_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, vat_value);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, address_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, address_value);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, phone_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, phone_value);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, mobile_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, mobile_value);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, email_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, email_value);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, terms_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, terms_value);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, credit_limit_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, credit_limit_value);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, favourite_button);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, identity_grid);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, case_grid);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, no_contacts_label);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, contacts_list);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, contacts);
   gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, figures_box);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, open_items_title);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, open_items_stack);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, open_items);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, amount_column);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, paid_column);
-  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, remaining_column);
-  gtk_widget_class_bind_template_callback (widget_class, setup_number_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_date_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_days_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_amount_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_number_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_issue_date_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_due_date_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_days_late_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_amount_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_paid_cb);
-  gtk_widget_class_bind_template_callback (widget_class, bind_remaining_cb);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, open_items_tab);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, invoices_tab);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, payments_tab);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, disputes_tab);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, promises_tab);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, documents_tab);
+  gtk_widget_class_bind_template_child (widget_class, RelanceCustomerCard, notes_tab);
+  gtk_widget_class_bind_template_callback (widget_class, favourite_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tab_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_tab_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "customercard");
@@ -622,13 +685,19 @@ relance_customer_card_class_init (RelanceCustomerCardClass *klass)
 static void
 relance_customer_card_init (RelanceCustomerCard *self)
 {
+  self->fresh_tabs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->evaluation_day = relance_gui_evaluation_day ();
-  gtk_list_box_bind_model (self->contacts_list, G_LIST_MODEL (self->contacts),
-                           create_contact_row_cb, self, NULL);
 }
 
+/* Public API */
+
+/**
+ * relance_customer_card_new:
+ *
+ * Returns: (transfer floating): a card that shows no customer
+ */
 GtkWidget *
 relance_customer_card_new (void)
 {
@@ -643,7 +712,9 @@ relance_customer_card_new (void)
  * @evaluation_day: the day the figures and days late are computed for
  * @error: a #GError
  *
- * Reads the customer, its contacts, figures and open items and shows them.
+ * Reads the customer, its case, contacts, figures and tabs and shows
+ * them. When it is another customer than the one shown, the card's user
+ * (relance_customer_card_set_user()) is recorded as having opened it.
  *
  * Returns: %FALSE with @error set when the store fails or the customer is
  *   gone; the card is then cleared
@@ -657,6 +728,7 @@ relance_customer_card_show_customer (RelanceCustomerCard *self,
 {
   g_autoptr(RelanceActor) actor = NULL;
   GError *local_error = NULL;
+  gboolean other = FALSE;
 
   g_return_val_if_fail (RELANCE_IS_CUSTOMER_CARD (self), FALSE);
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
@@ -671,19 +743,23 @@ relance_customer_card_show_customer (RelanceCustomerCard *self,
       goto failed;
     }
 
+  other = self->actor_id != actor_id || self->db != db;
+  g_set_object (&self->db, db);
   self->actor_id = actor_id;
   self->evaluation_day = evaluation_day;
 
-  show_header (self, db, actor);
-  show_identity (self, actor);
-  if (!show_contacts (self, db, &local_error) ||
-      !show_figures (self, db, &local_error) ||
-      !show_open_items (self, db, &local_error))
+  if (other && self->login != NULL &&
+      !relance_user_customer_store_touch (db, self->login, actor_id, &local_error))
+    goto failed;
+  if (!show_all (self, db, actor, &local_error))
     goto failed;
 
   gtk_stack_set_visible_child_name (self->stack, "customer");
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR_ID]);
+  if (other)
+    {
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR_ID]);
+    }
   return TRUE;
 
 failed:
@@ -693,20 +769,80 @@ failed:
 }
 
 /**
+ * relance_customer_card_reload:
+ * @self: a #RelanceCustomerCard
+ *
+ * Reads the customer shown again, after the database changed; the tab
+ * shown stays. A customer that is gone clears the card.
+ */
+void
+relance_customer_card_reload (RelanceCustomerCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelanceDatabase) db = NULL;
+
+  g_return_if_fail (RELANCE_IS_CUSTOMER_CARD (self));
+
+  if (self->actor_id == 0 || self->db == NULL)
+    return;
+
+  db = g_object_ref (self->db);
+  if (!relance_customer_card_show_customer (self, db, self->actor_id, self->evaluation_day,
+                                            &error))
+    g_warning ("Could not reload the customer card: %s", error->message);
+}
+
+/**
+ * relance_customer_card_set_user:
+ * @self: a #RelanceCustomerCard
+ * @login: (nullable): the login of the user working with the card
+ *
+ * Sets whose favourites the star shows and changes, and who is recorded
+ * as having opened the customers shown from now on.
+ */
+void
+relance_customer_card_set_user (RelanceCustomerCard *self,
+                                const char          *login)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RELANCE_IS_CUSTOMER_CARD (self));
+
+  if (g_strcmp0 (self->login, login) == 0)
+    return;
+  g_free (self->login);
+  self->login = g_strdup (login);
+
+  if (self->actor_id != 0 && !show_favourite (self, &error))
+    g_warning ("Could not read the favourites: %s", error->message);
+}
+
+/**
  * relance_customer_card_clear:
  * @self: a #RelanceCustomerCard
  *
- * Shows no customer: the card asks to select one.
+ * Shows no customer: the card asks to select one, and lets the database
+ * go.
  */
 void
 relance_customer_card_clear (RelanceCustomerCard *self)
 {
   g_return_if_fail (RELANCE_IS_CUSTOMER_CARD (self));
 
-  g_list_store_remove_all (self->contacts);
-  g_list_store_remove_all (self->open_items);
+  clear_grid (self->identity_grid);
+  clear_grid (self->case_grid);
   remove_figures_blocks (self);
+  relance_open_items_tab_clear (self->open_items_tab);
+  relance_invoices_tab_clear (self->invoices_tab);
+  relance_payments_tab_clear (self->payments_tab);
+  relance_timeline_view_clear (self->timeline_view);
+  relance_card_disputes_tab_clear (self->disputes_tab);
+  relance_card_promises_tab_clear (self->promises_tab);
+  relance_documents_tab_clear (self->documents_tab);
+  relance_notes_tab_clear (self->notes_tab);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  g_hash_table_remove_all (self->fresh_tabs);
+  g_clear_object (&self->db);
 
   if (self->actor_id != 0)
     {
@@ -733,12 +869,46 @@ relance_customer_card_get_actor_id (RelanceCustomerCard *self)
  * relance_customer_card_get_open_items:
  * @self: a #RelanceCustomerCard
  *
- * Returns: (transfer none): the open items shown (#RelanceInvoice)
+ * Returns: (transfer none): the open items shown (#RelanceInvoice), in
+ *   the order of the store
  */
 GListModel *
 relance_customer_card_get_open_items (RelanceCustomerCard *self)
 {
   g_return_val_if_fail (RELANCE_IS_CUSTOMER_CARD (self), NULL);
 
-  return G_LIST_MODEL (self->open_items);
+  return relance_open_items_tab_get_items (self->open_items_tab);
+}
+
+/**
+ * relance_customer_card_get_tab:
+ * @self: a #RelanceCustomerCard
+ * @name: "open-items", "invoices", "payments", "timeline", "disputes",
+ *   "promises", "documents" or "notes"
+ *
+ * Returns: (transfer none) (nullable): the widget of that tab
+ */
+GtkWidget *
+relance_customer_card_get_tab (RelanceCustomerCard *self,
+                               const char          *name)
+{
+  g_return_val_if_fail (RELANCE_IS_CUSTOMER_CARD (self), NULL);
+
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+/**
+ * relance_customer_card_set_visible_tab:
+ * @self: a #RelanceCustomerCard
+ * @name: a tab's name, as for relance_customer_card_get_tab()
+ *
+ * Shows that tab, reading it first when it is stale.
+ */
+void
+relance_customer_card_set_visible_tab (RelanceCustomerCard *self,
+                                       const char          *name)
+{
+  g_return_if_fail (RELANCE_IS_CUSTOMER_CARD (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

@@ -23,5 +23,14 @@ gboolean    relance_customer_card_show_customer (RelanceCustomerCard *self,
 void        relance_customer_card_clear        (RelanceCustomerCard *self);
 gint64      relance_customer_card_get_actor_id (RelanceCustomerCard *self);
 GListModel *relance_customer_card_get_open_items (RelanceCustomerCard *self);
+void        relance_customer_card_reload       (RelanceCustomerCard *self);
+void        relance_customer_card_set_user     (RelanceCustomerCard *self,
+                                                const char          *login);
+
+/* The tabs, for the tests and the screenshots */
+GtkWidget  *relance_customer_card_get_tab      (RelanceCustomerCard *self,
+                                                const char          *name);
+void        relance_customer_card_set_visible_tab (RelanceCustomerCard *self,
+                                                   const char          *name);
 
 G_END_DECLS

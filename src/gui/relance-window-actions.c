@@ -109,6 +109,38 @@ focus_search_action (GtkWidget  *widget,
   _relance_window_focus_search (RELANCE_WINDOW (widget));
 }
 
+static void
+open_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  _relance_window_open_customer (RELANCE_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+static void
+show_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  _relance_window_show_area (RELANCE_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  _relance_window_search (RELANCE_WINDOW (widget));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  _relance_window_reload (RELANCE_WINDOW (widget));
+}
+
 void
 _relance_window_class_actions_init (RelanceWindowClass *klass)
 {
@@ -118,6 +150,10 @@ _relance_window_class_actions_init (RelanceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.generate-demo", NULL, generate_demo_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.open-customer", "x", open_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
 }
 
 /* Enables what makes sense now: importing needs a database and no other
@@ -127,11 +163,18 @@ _relance_window_actions_update (RelanceWindow *self)
 {
   gboolean has_db = self->db != NULL;
   gboolean busy = self->job != NULL;
+  /* the areas are there once the figures are */
+  gboolean working = has_db &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") == 0;
 
   g_assert (RELANCE_IS_WINDOW (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_db && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-demo", has_db && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-search", has_db && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-search", working);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-customer", working);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-area", working);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", working);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", has_db && !busy);
 }

@@ -1,8 +1,11 @@
-/* relance-window.c — the main window: portfolio and customer card
+/* relance-window.c — the main window: the areas of the agent's workspace
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One window shows one database: the portfolio on the left (search entry
+ * One window shows one database. A sidebar lists the areas (agenda,
+ * portfolio, disputes, promises, settings), the user's favourite and
+ * recently opened customers, and who works; the agenda of that user is
+ * the first page. The portfolio shows the list on the left (search entry
  * and table), the card of the selected customer on the right. Work that
  * takes time (the figures cache, an import, the demo) runs as a RelanceJob
  * in a thread with its own connection while the window shows its
@@ -17,13 +20,19 @@
 
 #include <glib/gi18n.h>
 
+#include "relance-application.h"
 #include "relance-csv-import.h"
 #include "relance-demo.h"
 #include "relance-engine.h"
 #include "relance-customer-card.h"
 #include "relance-gui-utils.h"
 #include "relance-portfolio-view.h"
+#include "relance-search-dialog.h"
+#include "relance-settings-view.h"
 #include "relance-window-private.h"
+
+/* customers under "Recently Opened" */
+#define N_RECENT 8
 
 G_DEFINE_FINAL_TYPE (RelanceWindow, relance_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -61,7 +70,8 @@ typedef struct
   RelanceDate today;
 } DemoData;
 
-static void start_refresh (RelanceWindow *self);
+static void start_refresh        (RelanceWindow *self);
+static void leaflet_changed_cb   (RelanceWindow *self);
 
 static void
 import_data_free (gpointer data)
@@ -119,6 +129,148 @@ abandon_job (RelanceWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+static GtkWidget *
+customer_row (const RelanceUserCustomer *customer)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (customer->name);
+  g_autofree char *tooltip = g_strdup_printf (_("%s — %s"), customer->code, customer->name);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_widget_set_tooltip_text (row, tooltip);
+  g_object_set_data (G_OBJECT (row), "relance-actor-id", GSIZE_TO_POINTER ((gsize) customer->actor_id));
+  return row;
+}
+
+static void
+fill_customers (GtkListBox *list,
+                GtkWidget  *heading,
+                GPtrArray  *customers)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  for (guint i = 0; customers != NULL && i < customers->len; i++)
+    gtk_list_box_append (list, customer_row (g_ptr_array_index (customers, i)));
+  gtk_widget_set_visible (GTK_WIDGET (list), customers != NULL && customers->len > 0);
+  gtk_widget_set_visible (heading, customers != NULL && customers->len > 0);
+}
+
+/* The user's favourite and recently opened customers in the sidebar */
+static void
+load_sidebar_customers (RelanceWindow *self)
+{
+  g_autoptr(GPtrArray) favourites = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *user = relance_window_get_user (self);
+
+  if (self->db != NULL)
+    {
+      favourites = relance_user_customer_store_list_favourites (self->db, user, &error);
+      if (favourites != NULL)
+        recent = relance_user_customer_store_list_recent (self->db, user, N_RECENT, &error);
+      if (error != NULL)
+        g_warning ("Cannot read the customers at hand: %s", error->message);
+    }
+  fill_customers (self->favourites_list, GTK_WIDGET (self->favourites_label), favourites);
+  fill_customers (self->recent_list, GTK_WIDGET (self->recent_label), recent);
+}
+
+/* The pages other than the portfolio read the database again */
+static void
+load_areas (RelanceWindow *self)
+{
+  relance_agenda_view_set_database (self->agenda_view, self->db, relance_window_get_user (self),
+                                    self->evaluation_day);
+  relance_disputes_view_set_database (self->disputes_view, self->db);
+  relance_promises_view_set_database (self->promises_view, self->db);
+  relance_notifications_button_set_database (self->notifications_button, self->db,
+                                             relance_window_get_user (self));
+  if (self->settings_view != NULL)
+    relance_settings_view_set_database (RELANCE_SETTINGS_VIEW (self->settings_view), self->db,
+                                        relance_window_get_user (self));
+  load_sidebar_customers (self);
+}
+
+/* The user a window starts with: the one chosen last time, else the
+ * login of RELANCE_USER or of the system, else the first manager, else
+ * the first agent */
+static guint
+default_user (RelanceWindow *self,
+              GPtrArray     *users)
+{
+  g_autofree char *saved = self->settings != NULL ? g_settings_get_string (self->settings, "current-user")
+                                                  : NULL;
+  const char *wanted[] = { saved, g_getenv ("RELANCE_USER"), g_get_user_name () };
+  RelanceUserRole roles[] = { RELANCE_USER_ROLE_MANAGER, RELANCE_USER_ROLE_AGENT };
+
+  for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+    for (guint i = 0; wanted[w] != NULL && i < users->len; i++)
+      if (g_strcmp0 (((RelanceUser *) g_ptr_array_index (users, i))->login, wanted[w]) == 0)
+        return i;
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    for (guint i = 0; i < users->len; i++)
+      if (((RelanceUser *) g_ptr_array_index (users, i))->role == roles[r])
+        return i;
+  return 0;
+}
+
+/* The users of the database in the picker, and the one who works */
+static void
+load_users (RelanceWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->user_logins, 0);
+  users = relance_user_store_list (self->db, &error);
+  if (users == NULL)
+    g_warning ("Cannot read the users: %s", error->message);
+  else if (users->len > 0)
+    {
+      const char *current = self->user;
+
+      selected = default_user (self, users);
+      for (guint i = 0; i < users->len; i++)
+        {
+          RelanceUser *user = g_ptr_array_index (users, i);
+          /* Translators: a user in the picker: "Marie Vallet (manager)" */
+          g_autofree char *name = g_strdup_printf (_("%s (%s)"),
+                                                   user->name != NULL && *user->name != '\0'
+                                                   ? user->name : user->login,
+                                                   user->role == RELANCE_USER_ROLE_AGENT ? _("agent")
+                                                   : user->role == RELANCE_USER_ROLE_MANAGER ? _("manager")
+                                                   : _("administrator"));
+
+          g_ptr_array_add (self->user_logins, g_strdup (user->login));
+          gtk_string_list_append (names, name);
+          /* the user picked in this window stays */
+          if (g_strcmp0 (user->login, current) == 0)
+            selected = i;
+        }
+    }
+
+  self->filling_users++;
+  gtk_drop_down_set_model (self->user_dropdown, G_LIST_MODEL (names));
+  if (self->user_logins->len > 0)
+    gtk_drop_down_set_selected (self->user_dropdown, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->user_dropdown), self->user_logins->len > 0);
+  self->filling_users--;
+
+  g_free (self->user);
+  self->user = self->user_logins->len > 0 ? g_strdup (g_ptr_array_index (self->user_logins, selected))
+                                          : NULL;
+  if (self->user != NULL)
+    relance_database_set_user (self->db, self->user);
+  relance_customer_card_set_user (self->customer_card, relance_window_get_user (self));
+}
+
 static void
 close_database (RelanceWindow *self)
 {
@@ -126,6 +278,7 @@ close_database (RelanceWindow *self)
   relance_customer_card_clear (self->customer_card);
   relance_portfolio_model_set_database (self->model, NULL);
   g_clear_object (&self->db);
+  load_areas (self);
   update_subtitle (self);
   show_page (self, "no-database");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
@@ -155,7 +308,7 @@ first_tick_cb (GtkWidget     *widget,
 }
 
 static void
-show_portfolio (RelanceWindow *self)
+show_workspace (RelanceWindow *self)
 {
   g_autofree char *currency = relance_company_currency (self->db);
   g_autoptr(GError) error = NULL;
@@ -168,7 +321,8 @@ show_portfolio (RelanceWindow *self)
     relance_portfolio_model_set_database (self->model, self->db);
 
   update_status (self);
-  show_page (self, "portfolio");
+  load_areas (self);
+  show_page (self, "workspace");
 
   /* the card may show a customer whose figures have just changed */
   actor_id = relance_customer_card_get_actor_id (self->customer_card);
@@ -199,7 +353,7 @@ show_database (RelanceWindow *self)
   else if (relance_figures_store_is_current (self->db, self->evaluation_day))
     {
       relance_gui_profile_mark ("figures cache current");
-      show_portfolio (self);
+      show_workspace (self);
     }
   else
     start_refresh (self);
@@ -234,7 +388,8 @@ job_done_cb (GObject      *object,
 static void
 run_job (RelanceWindow *self,
          RelanceJob    *job,
-         JobDoneFunc    done)
+         JobDoneFunc    done,
+         gboolean       quiet)
 {
   JobClosure *closure;
 
@@ -250,7 +405,11 @@ run_job (RelanceWindow *self,
   g_weak_ref_init (&closure->window, self);
   closure->done = done;
 
-  show_page (self, "job");
+  /* a quiet job (the figures after a change) leaves the page as it is */
+  if (!quiet)
+    show_page (self, "job");
+  else
+    _relance_window_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   relance_job_run_async (job, self->job_cancellable, job_done_cb, closure);
 }
@@ -282,7 +441,7 @@ refresh_done (RelanceWindow *self,
     }
 
   relance_gui_profile_mark ("figures cache refreshed");
-  show_portfolio (self);
+  show_workspace (self);
 }
 
 static void
@@ -293,7 +452,36 @@ start_refresh (RelanceWindow *self)
   job = relance_job_new (_("Computing the figures of every customer…"),
                          relance_database_get_path (self->db),
                          refresh_job_func, GINT_TO_POINTER (self->evaluation_day), NULL);
-  run_job (self, job, refresh_done);
+  run_job (self, job, refresh_done, FALSE);
+}
+
+/* After a change: the portfolio's figures are computed again while the
+ * user goes on working */
+static void
+quiet_refresh_done (RelanceWindow *self,
+                    RelanceJob    *job,
+                    GError        *error)
+{
+  _relance_window_actions_update (self);
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _relance_window_toast (self, error->message);
+      return;
+    }
+  relance_portfolio_model_reload (self->model);
+  update_status (self);
+}
+
+static void
+start_quiet_refresh (RelanceWindow *self)
+{
+  g_autoptr(RelanceJob) job = NULL;
+
+  job = relance_job_new (_("Computing the figures of every customer…"),
+                         relance_database_get_path (self->db),
+                         refresh_job_func, GINT_TO_POINTER (self->evaluation_day), NULL);
+  run_job (self, job, quiet_refresh_done, TRUE);
 }
 
 static gboolean
@@ -476,16 +664,94 @@ customer_activated_cb (RelancePortfolioView *view,
     _relance_window_toast (self, error->message);
   else if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "card");
+  else
+    /* should the leaflet fold later (the card grows, the window gets
+     * narrower), it keeps the customer just chosen in view */
+    self->card_chosen = TRUE;
+  /* the card has recorded it among the recently opened */
+  load_sidebar_customers (self);
+}
+
+static void
+area_activated_cb (RelanceWindow *self,
+                   GtkListBoxRow *row)
+{
+  _relance_window_show_area (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* Whatever showed the area (a click, Ctrl+1…5, an action), the sidebar
+ * says which it is; typing searches the portfolio only on its page */
+static void
+area_changed_cb (RelanceWindow *self)
+{
+  const char *area = gtk_stack_get_visible_child_name (self->area_stack);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->areas_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), area) == 0)
+      gtk_list_box_select_row (self->areas_list, GTK_LIST_BOX_ROW (row));
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry,
+                                           g_strcmp0 (area, "portfolio") == 0 ? GTK_WIDGET (self) : NULL);
+  leaflet_changed_cb (self);
+  if (adw_leaflet_get_folded (self->workspace_leaflet))
+    adw_leaflet_set_visible_child_name (self->workspace_leaflet, "content");
+}
+
+/* In a narrow window the sidebar and the area take turns */
+static void
+workspace_leaflet_changed_cb (RelanceWindow *self)
+{
+  gboolean on_content = g_strcmp0 (adw_leaflet_get_visible_child_name (self->workspace_leaflet),
+                                   "content") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button),
+                          adw_leaflet_get_folded (self->workspace_leaflet) && on_content);
+}
+
+static void
+sidebar_clicked_cb (RelanceWindow *self)
+{
+  adw_leaflet_set_visible_child_name (self->workspace_leaflet, "sidebar");
+}
+
+static void
+customer_row_activated_cb (RelanceWindow *self,
+                           GtkListBoxRow *row)
+{
+  gint64 actor_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "relance-actor-id"));
+
+  _relance_window_open_customer (self, actor_id);
+}
+
+static void
+user_selected_cb (RelanceWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->user_dropdown);
+
+  if (self->filling_users > 0 || selected >= self->user_logins->len)
+    return;
+  relance_window_set_user (self, g_ptr_array_index (self->user_logins, selected));
 }
 
 /* Back shows the list again when the window is too narrow for both. */
 static void
 leaflet_changed_cb (RelanceWindow *self)
 {
+  if (self->card_chosen && adw_leaflet_get_folded (self->leaflet))
+    {
+      self->card_chosen = FALSE;
+      adw_leaflet_set_visible_child_name (self->leaflet, "card");
+      return;  /* notified again */
+    }
+
   gboolean on_card = g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "card") == 0;
+  gboolean on_portfolio = g_strcmp0 (gtk_stack_get_visible_child_name (self->area_stack),
+                                     "portfolio") == 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
-                          adw_leaflet_get_folded (self->leaflet) && on_card);
+                          adw_leaflet_get_folded (self->leaflet) && on_card && on_portfolio);
 }
 
 static void
@@ -499,7 +765,21 @@ relance_window_constructed (GObject *object)
 {
   RelanceWindow *self = (RelanceWindow *) object;
 
+  GtkApplication *application;
+
   G_OBJECT_CLASS (relance_window_parent_class)->constructed (object);
+
+  /* the agenda's filters are kept from one session to the next */
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (RELANCE_IS_APPLICATION (application))
+    g_set_object (&self->settings, relance_application_get_settings (RELANCE_APPLICATION (application)));
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "agenda-channel", self->agenda_view, "channel",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "agenda-agent", self->agenda_view, "agent",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
 
   _relance_window_actions_update (self);
 }
@@ -517,8 +797,20 @@ relance_window_dispose (GObject *object)
 
   g_clear_object (&self->model);
   g_clear_object (&self->db);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (relance_window_parent_class)->dispose (object);
+}
+
+static void
+relance_window_finalize (GObject *object)
+{
+  RelanceWindow *self = (RelanceWindow *) object;
+
+  g_free (self->user);
+  g_ptr_array_unref (self->user_logins);
+
+  G_OBJECT_CLASS (relance_window_parent_class)->finalize (object);
 }
 
 static void
@@ -571,6 +863,7 @@ relance_window_class_init (RelanceWindowClass *klass)
 
   object_class->constructed = relance_window_constructed;
   object_class->dispose = relance_window_dispose;
+  object_class->finalize = relance_window_finalize;
   object_class->get_property = relance_window_get_property;
   object_class->set_property = relance_window_set_property;
 
@@ -603,19 +896,36 @@ relance_window_class_init (RelanceWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RELANCE_TYPE_AGENDA_VIEW);
   g_type_ensure (RELANCE_TYPE_PORTFOLIO_VIEW);
   g_type_ensure (RELANCE_TYPE_CUSTOMER_CARD);
+  g_type_ensure (RELANCE_TYPE_DISPUTES_VIEW);
+  g_type_ensure (RELANCE_TYPE_PROMISES_VIEW);
+  g_type_ensure (RELANCE_TYPE_NOTIFICATIONS_BUTTON);
 
   relance_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/relance-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, workspace_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, areas_list);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, favourites_label);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, favourites_list);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, recent_label);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, user_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, area_stack);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, disputes_view);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, promises_view);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, job_label);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, job_progress);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RelanceWindow, notifications_button);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, portfolio_view);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, customer_card);
   gtk_widget_class_bind_template_child (widget_class, RelanceWindow, status_label);
@@ -624,6 +934,12 @@ relance_window_class_init (RelanceWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, customer_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, area_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, area_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, workspace_leaflet_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, user_selected_cb);
 
   _relance_window_class_actions_init (klass);
   _relance_window_class_dialogs_init (klass);
@@ -637,8 +953,12 @@ relance_window_init (RelanceWindow *self)
   self->evaluation_day = relance_gui_evaluation_day ();
   self->model = relance_portfolio_model_new (NULL);
   relance_portfolio_view_set_model (self->portfolio_view, self->model);
-  /* typing anywhere in the window searches */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  self->user_logins = g_ptr_array_new_with_free_func (g_free);
+  fill_customers (self->favourites_list, GTK_WIDGET (self->favourites_label), NULL);
+  fill_customers (self->recent_list, GTK_WIDGET (self->recent_label), NULL);
+  /* the agenda comes first: the agent's day starts there */
+  gtk_stack_set_visible_child_name (self->area_stack, "agenda");
+  area_changed_cb (self);
 }
 
 /**
@@ -688,6 +1008,7 @@ relance_window_open_database (RelanceWindow  *self,
   relance_portfolio_model_set_database (self->model, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_set_object (&self->db, db);
+  load_users (self);
 
   update_subtitle (self);
   show_database (self);
@@ -797,8 +1118,80 @@ _relance_window_focus_search (RelanceWindow *self)
 {
   g_assert (RELANCE_IS_WINDOW (self));
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "portfolio") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") == 0)
+    {
+      _relance_window_show_area (self, "portfolio");
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+}
+
+void
+_relance_window_show_area (RelanceWindow *self,
+                           const char    *area)
+{
+  g_assert (RELANCE_IS_WINDOW (self));
+  g_return_if_fail (area != NULL);
+
+  /* the settings page is made the first time it is asked for */
+  if (g_strcmp0 (area, "settings") == 0 && self->settings_view == NULL)
+    {
+      self->settings_view = relance_settings_view_new ();
+      gtk_stack_add_titled (self->area_stack, self->settings_view, "settings", _("Settings"));
+      if (self->db != NULL)
+        relance_settings_view_set_database (RELANCE_SETTINGS_VIEW (self->settings_view), self->db,
+                                            relance_window_get_user (self));
+    }
+  if (gtk_stack_get_child_by_name (self->area_stack, area) == NULL)
+    g_return_if_reached ();
+  gtk_stack_set_visible_child_name (self->area_stack, area);
+}
+
+const char *
+_relance_window_get_area (RelanceWindow *self)
+{
+  g_assert (RELANCE_IS_WINDOW (self));
+
+  return gtk_stack_get_visible_child_name (self->area_stack);
+}
+
+/* win.open-customer: the customer's card, in the portfolio */
+void
+_relance_window_open_customer (RelanceWindow *self,
+                               gint64         actor_id)
+{
+  g_assert (RELANCE_IS_WINDOW (self));
+
+  if (self->db == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") != 0)
+    return;
+  _relance_window_show_area (self, "portfolio");
+  customer_activated_cb (self->portfolio_view, actor_id, self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "card");
+}
+
+GtkWindow *
+_relance_window_search (RelanceWindow *self)
+{
+  RelanceSearchDialog *dialog;
+
+  g_assert (RELANCE_IS_WINDOW (self));
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  dialog = relance_search_dialog_new (GTK_WINDOW (self), self->db);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+void
+_relance_window_reload (RelanceWindow *self)
+{
+  g_assert (RELANCE_IS_WINDOW (self));
+
+  if (self->db == NULL || self->job != NULL)
+    return;
+  load_users (self);
+  show_database (self);
 }
 
 void
@@ -837,7 +1230,7 @@ _relance_window_import (RelanceWindow *self,
 
   job = relance_job_new (title, relance_database_get_path (self->db),
                          import_job_func, import, import_data_free);
-  run_job (self, job, import_done);
+  run_job (self, job, import_done, FALSE);
 }
 
 void
@@ -858,7 +1251,7 @@ _relance_window_generate_demo (RelanceWindow *self,
 
   job = relance_job_new (_("Creating the demo portfolio…"), relance_database_get_path (self->db),
                          demo_job_func, demo, g_free);
-  run_job (self, job, demo_done);
+  run_job (self, job, demo_done, FALSE);
 }
 
 /* The user cancels: the job's callback says what became of it. */
@@ -904,28 +1297,106 @@ _relance_window_get_customer_card (RelanceWindow *self)
  * relance_window_get_user:
  * @self: a #RelanceWindow
  *
- * Returns: the login of the user working in the window, the database's
- *   user (RELANCE_USER or the system login) until one is picked
+ * Returns: the login of the user working in the window: the one picked
+ *   in the sidebar, else the database's user (RELANCE_USER or the system
+ *   login) when the database has no users
  */
 const char *
 relance_window_get_user (RelanceWindow *self)
 {
   g_return_val_if_fail (RELANCE_IS_WINDOW (self), NULL);
 
+  if (self->user != NULL)
+    return self->user;
   if (self->db != NULL)
     return relance_database_get_user (self->db);
   return g_get_user_name ();
 }
 
+/**
+ * relance_window_set_user:
+ * @self: a #RelanceWindow
+ * @login: a user of the database
+ *
+ * Works as @login: their agenda, their customers at hand, their name in
+ * the audit trail; kept for the next session.
+ */
+void
+relance_window_set_user (RelanceWindow *self,
+                         const char    *login)
+{
+  g_return_if_fail (RELANCE_IS_WINDOW (self));
+  g_return_if_fail (login != NULL);
+
+  if (g_strcmp0 (self->user, login) == 0)
+    return;
+
+  g_free (self->user);
+  self->user = g_strdup (login);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "current-user", login);
+
+  for (guint i = 0; i < self->user_logins->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->user_logins, i), login) == 0 &&
+        gtk_drop_down_get_selected (self->user_dropdown) != i)
+      {
+        self->filling_users++;
+        gtk_drop_down_set_selected (self->user_dropdown, i);
+        self->filling_users--;
+      }
+
+  if (self->db == NULL)
+    return;
+  relance_database_set_user (self->db, login);
+  relance_customer_card_set_user (self->customer_card, login);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") == 0)
+    load_areas (self);
+}
+
+/**
+ * _relance_window_data_changed:
+ * @self: a #RelanceWindow
+ *
+ * Something changed the database (an action performed, a dispute, a
+ * promise): the agenda, the lists, the card and the customers at hand
+ * are read again now, the portfolio's figures in a thread.
+ */
 void
 _relance_window_data_changed (RelanceWindow *self)
 {
-  gint64 actor_id;
-
   g_return_if_fail (RELANCE_IS_WINDOW (self));
 
-  actor_id = relance_customer_card_get_actor_id (self->customer_card);
-  if (self->db != NULL && actor_id > 0)
-    relance_customer_card_show_customer (self->customer_card, self->db, actor_id,
-                                         self->evaluation_day, NULL);
+  if (self->db == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") != 0)
+    return;
+
+  load_areas (self);
+  if (relance_customer_card_get_actor_id (self->customer_card) > 0)
+    relance_customer_card_reload (self->customer_card);
+  if (self->job == NULL && !relance_figures_store_is_current (self->db, self->evaluation_day))
+    start_quiet_refresh (self);
+}
+
+RelanceAgendaView *
+_relance_window_get_agenda_view (RelanceWindow *self)
+{
+  g_assert (RELANCE_IS_WINDOW (self));
+
+  return self->agenda_view;
+}
+
+RelanceDisputesView *
+_relance_window_get_disputes_view (RelanceWindow *self)
+{
+  g_assert (RELANCE_IS_WINDOW (self));
+
+  return self->disputes_view;
+}
+
+RelancePromisesView *
+_relance_window_get_promises_view (RelanceWindow *self)
+{
+  g_assert (RELANCE_IS_WINDOW (self));
+
+  return self->promises_view;
 }

@@ -1,4 +1,4 @@
-/* relance-window.h — the main window: portfolio and customer card
+/* relance-window.h — the main window: the areas of the agent's workspace
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +26,8 @@ void             relance_window_set_evaluation_day (RelanceWindow  *self,
 gboolean         relance_window_get_busy           (RelanceWindow  *self);
 /* The login of the user working in the window (the agenda is theirs) */
 const char      *relance_window_get_user           (RelanceWindow  *self);
+void             relance_window_set_user           (RelanceWindow  *self,
+                                                    const char     *login);
 void             relance_window_show_error         (RelanceWindow  *self,
                                                     const char     *heading,
                                                     const char     *body);
