@@ -416,6 +416,33 @@ test_typographic_characters_extract (void **state)
   assert_non_null (strstr (text, "№ 12 – Œ"));
 }
 
+/* ł ę ř ő have no code in CP1252 but a glyph in Relance Sans (Latin
+ * Extended-A): they are printed with the font's "UTF-8" variant, between
+ * the single-byte runs of the same line, and extract as they were */
+static void
+test_central_european_names_print (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelancePdfWriter) writer = relance_pdf_writer_new ("fr", &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  const char *address[] = { "Łukasz Wałęsa Dvořák Sp. z o.o.", "À l’attention de Zoë Kővári", NULL };
+
+  assert_true (relance_pdf_writer_begin (writer, &company, "Test", &error));
+  relance_pdf_writer_address (writer, address);
+  relance_pdf_writer_paragraph (writer, "Encours de Łódź : 1\u202F234,56 €", RELANCE_PDF_TEXT_BOLD,
+                                RELANCE_PDF_ALIGN_LEFT);
+  bytes = relance_pdf_writer_finish (writer, &error);
+  assert_null (error);
+  save (f, bytes);
+
+  text = pdftotext (f);
+  assert_non_null (strstr (text, "Łukasz Wałęsa Dvořák Sp. z o.o."));
+  assert_non_null (strstr (text, "Zoë Kővári"));
+  assert_non_null (strstr (text, "Łódź"));
+}
+
 static void
 test_character_the_font_lacks_is_refused (void **state)
 {
@@ -469,6 +496,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_writer_makes_documents_one_after_the_other, setup, teardown),
     cmocka_unit_test_setup_teardown (test_long_word_is_cut_between_characters, setup, teardown),
     cmocka_unit_test_setup_teardown (test_typographic_characters_extract, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_central_european_names_print, setup, teardown),
     cmocka_unit_test_setup_teardown (test_character_the_font_lacks_is_refused, setup, teardown),
     cmocka_unit_test_setup_teardown (test_company_without_name_is_refused, setup, teardown),
   };

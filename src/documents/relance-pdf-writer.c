@@ -31,6 +31,12 @@
  * /Encoding: WinAnsiEncoding and /Differences naming the added
  * characters "uni202F" and so on, which readers map back to Unicode.
  *
+ * A character the encoding has no code for but the font has a glyph for
+ * (ł, č, ő of Central European names: Latin Extended-A) is printed with
+ * the same font through libharu's Type 0 "UTF-8" path, created for the
+ * document only when it needs it: the cost of that path is paid by the
+ * few letters to such names, not by every document.
+ *
  * A character the font lacks is never dropped silently: the document is
  * refused by relance_pdf_writer_finish() with an error that names it.
  */
@@ -122,6 +128,7 @@ struct _RelancePdfWriter
   const char   *font_name[N_FONTS];  /* owned by libharu's font definitions */
   HPDF_FontDef  font_def[N_FONTS];   /* owned by the HPDF_Doc */
   HPDF_Font     font[N_FONTS];       /* of the document under way */
+  HPDF_Font     utf_font[N_FONTS];   /* the same, "UTF-8": made when needed */
   guint16      *widths[N_FONTS];
   guint8       *glyphs[N_FONTS];     /* GlyphState */
 
@@ -353,7 +360,8 @@ has_glyph (RelancePdfWriter *self,
 
   if (c < N_CACHED_CHARS && cache[c] != GLYPH_UNKNOWN)
     return cache[c] == GLYPH_PRESENT;
-  present = char_code (self, c) != NO_CODE
+  /* without a code, the "UTF-8" font prints it (draw_text) */
+  present = c >= 0x20 && c <= 0xFFFF
             && HPDF_TTFontDef_GetGlyphid (self->font_def[f], (HPDF_UINT16) c) != 0;
   if (c < N_CACHED_CHARS)
     cache[c] = present ? GLYPH_PRESENT : GLYPH_MISSING;
@@ -525,7 +533,34 @@ measure (RelancePdfWriter *self,
   return total * size / 1000.0;
 }
 
-/* Draws @len bytes at @text; libharu needs them NUL-terminated */
+/* The document's "UTF-8" font @f, made the first time a character
+ * without a code is printed; NULL when libharu cannot make it */
+static HPDF_Font
+utf_font (RelancePdfWriter *self,
+          FontIndex         f)
+{
+  if (self->utf_font[f] == NULL)
+    self->utf_font[f] = HPDF_GetFont (self->pdf, self->font_name[f], "UTF-8");
+  return self->utf_font[f];
+}
+
+/* Draws one run of text in one font: @encoded is NUL-terminated */
+static void
+draw_run (HPDF_Page   page,
+          HPDF_Font   font,
+          double      size,
+          double      x,
+          double      y,
+          const char *encoded)
+{
+  HPDF_Page_BeginText (page);
+  HPDF_Page_SetFontAndSize (page, font, size);
+  HPDF_Page_TextOut (page, x, y, encoded);
+  HPDF_Page_EndText (page);
+}
+
+/* Draws @len bytes at @text: the characters with a code in the
+ * single-byte font, runs of the others in the "UTF-8" font */
 static void
 draw_text (RelancePdfWriter *self,
            HPDF_Page         page,
@@ -536,22 +571,43 @@ draw_text (RelancePdfWriter *self,
            const char       *text,
            gsize             len)
 {
+  const char *end = text + len;
+  const char *p = text;
+
   if (len == 0)
     return;
   check_glyphs (self, f, text, len);
-  g_string_truncate (self->scratch, 0);
-  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+  while (p < end)
     {
-      guint8 code = char_code (self, g_utf8_get_char (p));
+      const char *run = p;
+      gboolean coded = char_code (self, g_utf8_get_char (p)) != NO_CODE;
+      HPDF_Font font = self->font[f];
 
-      /* a character without a code refuses the document (check_glyphs) */
-      if (code != NO_CODE)
-        g_string_append_c (self->scratch, (char) code);
+      g_string_truncate (self->scratch, 0);
+      while (p < end && (char_code (self, g_utf8_get_char (p)) != NO_CODE) == coded)
+        {
+          if (coded)
+            g_string_append_c (self->scratch, (char) char_code (self, g_utf8_get_char (p)));
+          p = g_utf8_next_char (p);
+        }
+      if (!coded)
+        {
+          /* a character without a glyph refuses the document (check_glyphs) */
+          font = utf_font (self, f);
+          if (font == NULL)
+            {
+              if (self->missing_char == 0)
+                {
+                  self->missing_char = g_utf8_get_char (run);
+                  self->missing_font = f;
+                }
+              continue;
+            }
+          g_string_append_len (self->scratch, run, p - run);
+        }
+      draw_run (page, font, size, x, y, self->scratch->str);
+      x += measure (self, f, size, run, p - run);
     }
-  HPDF_Page_BeginText (page);
-  HPDF_Page_SetFontAndSize (page, self->font[f], size);
-  HPDF_Page_TextOut (page, x, y, self->scratch->str);
-  HPDF_Page_EndText (page);
 }
 
 static void
@@ -1019,7 +1075,10 @@ clear_document (RelancePdfWriter *self)
   self->in_document = FALSE;
   self->missing_char = 0;
   for (guint f = 0; f < N_FONTS; f++)
-    self->font[f] = NULL;
+    {
+      self->font[f] = NULL;
+      self->utf_font[f] = NULL;
+    }
 }
 
 static void
@@ -1125,6 +1184,8 @@ relance_pdf_writer_new (const char  *language,
                    _("The PDF library could not start (out of memory?)"));
       return NULL;
     }
+  /* the "UTF-8" encoder of the characters without a single-byte code */
+  HPDF_UseUTFEncodings (self->pdf);
   for (guint f = 0; f < N_FONTS; f++)
     {
       /* embedded: the reader needs no DejaVu to show accents and € */
