@@ -1039,11 +1039,14 @@ draw_letterhead (RelancePdfWriter     *self,
     g_ptr_array_add (lines, g_strdup_printf ("SIREN %s", company->siren));
   if (has_text (company->vat_number))
     g_ptr_array_add (lines, g_strdup_printf ("%s %s", words (self)->vat, company->vat_number));
+  /* the phone and the email on lines of their own: joined, a long
+   * address wrapped under a dangling dash */
   if (has_text (company->phone))
     g_string_append_printf (contact, "%s %s", words (self)->phone, company->phone);
-  add_joined (contact, " – ", company->email);
   if (contact->len > 0)
     g_ptr_array_add (lines, g_strdup (contact->str));
+  if (has_text (company->email))
+    g_ptr_array_add (lines, g_strdup (company->email));
   if (has_text (company->website))
     g_ptr_array_add (lines, g_strdup (company->website));
 
