@@ -6,6 +6,12 @@
  * 127.0.0.1, started by each test that needs it: it writes every message
  * it receives, and Python's MIME parser's reading of it, to a folder.
  *
+ * The encrypted paths are tested for real: the group's setup makes, with
+ * the openssl command, a throwaway certificate authority « Relance test
+ * CA » and a certificate it signs for 127.0.0.1 and localhost; the sink
+ * serves it with STARTTLS required, or TLS from the first byte, and may
+ * require a login (user « relance », password « s3cret »).
+ *
  * Customer C1 « Dupont SA » (compta@dupont.fr) has a dunning contact
  * « Claire Martin » (claire.martin@dupont.fr) and owes F1 1 200,00 € due
  * 1 October 2026; the day is 23 November 2026 (53 days late).
@@ -25,6 +31,20 @@
 #include "engine-fixture.h"
 
 #define PYTHON "/usr/bin/python3"
+#define OPENSSL "openssl"
+#define SMTP_USER "relance"
+#define SMTP_PASSWORD "s3cret"
+
+/* The throwaway authority and server certificate, for the whole group */
+typedef struct
+{
+  char *dir;
+  char *ca;
+  char *cert;
+  char *key;
+} Certificates;
+
+static Certificates certificates;
 
 typedef struct
 {
@@ -59,20 +79,36 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* Starts the sink on @port (0: a free one) */
+/* Starts the sink on @port (0: a free one) with the options of
+ * smtp-sink.py (--starttls, --tls, --auth), %NULL-terminated */
 static void
-start_sink (Data  *data,
-            guint  port)
+start_sink_with (Data  *data,
+                 guint  port,
+                 ...)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *script = g_build_filename (g_getenv ("RELANCE_TEST_SRCDIR"),
                                               "smtp-sink.py", NULL);
   g_autofree char *port_text = g_strdup_printf ("%u", port);
   g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *line = NULL;
+  const char *option;
+  va_list options;
 
-  data->sink = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                                 &error, PYTHON, script, data->sink_dir, port_text, NULL);
+  g_ptr_array_add (argv, (char *) PYTHON);
+  g_ptr_array_add (argv, script);
+  g_ptr_array_add (argv, data->sink_dir);
+  g_ptr_array_add (argv, port_text);
+  va_start (options, port);
+  while ((option = va_arg (options, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) option);
+  va_end (options);
+  g_ptr_array_add (argv, NULL);
+
+  data->sink = g_subprocess_newv ((const char * const *) argv->pdata,
+                                  G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                                  &error);
   if (data->sink == NULL)
     fail_msg ("start the SMTP sink: %s", error->message);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (data->sink));
@@ -81,6 +117,13 @@ start_sink (Data  *data,
     fail_msg ("the SMTP sink did not start: %s", error ? error->message : "no port");
   data->port = (guint) g_ascii_strtoull (line, NULL, 10);
   assert_true (data->port > 0);
+}
+
+static void
+start_sink (Data  *data,
+            guint  port)
+{
+  start_sink_with (data, port, NULL);
 }
 
 /* Closing its stdin ends the sink */
@@ -228,6 +271,77 @@ send (Data               *data,
   return mail_id;
 }
 
+/* Runs openssl with @arguments in the certificates' folder */
+static void
+run_openssl (const char * const *arguments)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) OPENSSL);
+  for (guint i = 0; arguments[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) arguments[i]);
+  g_ptr_array_add (argv, NULL);
+  if (!g_spawn_sync (certificates.dir, (char **) argv->pdata, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    fail_msg ("openssl %s: %s\n%s", arguments[0], error->message, err ? err : "");
+}
+
+/* A minimal message with a line that starts with a dot (SMTP stuffs it
+ * and the server must unstuff it) and 8-bit UTF-8 text */
+static GBytes *
+raw_message (void)
+{
+  static const char text[] =
+    "From: relance@example.fr\r\n"
+    "To: claire.martin@dupont.fr\r\n"
+    "Subject: Relance\r\n"
+    "MIME-Version: 1.0\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Transfer-Encoding: 8bit\r\n"
+    "\r\n"
+    "Solde dû : 1 200,00 €\r\n"
+    ".Une ligne qui commence par un point\r\n"
+    "Fin\r\n";
+
+  return g_bytes_new_static (text, sizeof text - 1);
+}
+
+/* Settings for the sink: @ca_file trusts the test authority */
+static RelanceMailSettings *
+server_settings (Data                *data,
+                 const char          *host,
+                 RelanceMailSecurity  security,
+                 gboolean             ca_file,
+                 const char          *user)
+{
+  RelanceMailSettings *settings = relance_mail_settings_new ();
+
+  settings->host = g_strdup (host);
+  settings->port = data->port;
+  settings->security = security;
+  settings->from_address = g_strdup ("relance@example.fr");
+  settings->ca_file = ca_file ? g_strdup (certificates.ca) : NULL;
+  settings->user = g_strdup (user);
+  return settings;
+}
+
+static gboolean
+send_raw (const RelanceMailSettings  *settings,
+          const char                 *password,
+          GError                    **error)
+{
+  const char * const recipients[] = { "claire.martin@dupont.fr", NULL };
+  g_autoptr(GBytes) message = raw_message ();
+
+  return relance_smtp_send (settings, password, "relance@example.fr", recipients, message,
+                            NULL, error);
+}
+
 /* Fixtures */
 
 static int
@@ -283,6 +397,58 @@ teardown (void **state)
   engine_fixture_teardown (&fx);
   g_free (data->sink_dir);
   g_free (data);
+  return 0;
+}
+
+/* The authority, and a server certificate it signs for 127.0.0.1 and
+ * localhost (libcurl checks the name against the subjectAltName) */
+static int
+make_certificates (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *extensions = NULL;
+  const char * const make_ca[] = {
+    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+    "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Relance test CA", NULL,
+  };
+  const char * const make_request[] = {
+    "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+    "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost", NULL,
+  };
+  const char * const sign[] = {
+    "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+    "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "server.ext", NULL,
+  };
+
+  (void) state;
+  certificates.dir = g_dir_make_tmp ("relance-tls-XXXXXX", &error);
+  if (certificates.dir == NULL)
+    fail_msg ("certificates: %s", error->message);
+  extensions = g_build_filename (certificates.dir, "server.ext", NULL);
+  if (!g_file_set_contents (extensions,
+                            "subjectAltName=IP:127.0.0.1,DNS:localhost\n"
+                            "basicConstraints=CA:FALSE\n"
+                            "extendedKeyUsage=serverAuth\n",
+                            -1, &error))
+    fail_msg ("certificates: %s", error->message);
+  run_openssl (make_ca);
+  run_openssl (make_request);
+  run_openssl (sign);
+  certificates.ca = g_build_filename (certificates.dir, "ca.pem", NULL);
+  certificates.cert = g_build_filename (certificates.dir, "server.pem", NULL);
+  certificates.key = g_build_filename (certificates.dir, "server.key", NULL);
+  return 0;
+}
+
+static int
+remove_certificates (void **state)
+{
+  (void) state;
+  remove_tree (certificates.dir);
+  g_clear_pointer (&certificates.dir, g_free);
+  g_clear_pointer (&certificates.ca, g_free);
+  g_clear_pointer (&certificates.cert, g_free);
+  g_clear_pointer (&certificates.key, g_free);
   return 0;
 }
 
@@ -682,6 +848,213 @@ test_send_test_reports_the_server_error (void **state)
   assert_true (g_error_matches (down_error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SEND));
 }
 
+static void
+test_starttls_with_the_company_authority_delivers (void **state)
+{
+  Data *data = *state;
+  g_autoptr(RelanceMailSettings) settings = NULL;
+  g_autoptr(RelanceMailSettings) loaded = NULL;
+  g_autoptr(RelanceMailRecord) record = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) attachment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *envelope = NULL;
+  gint64 document_id, mail_id;
+
+  start_sink_with (data, 0, "--starttls", certificates.cert, certificates.key, NULL);
+  /* the whole way: stored settings, loaded again by the send */
+  settings = server_settings (data, "localhost", RELANCE_MAIL_SECURITY_STARTTLS, TRUE, NULL);
+  if (!relance_mail_settings_save (data->fx->db, settings, &error))
+    fail_msg ("mail settings: %s", error->message);
+  loaded = relance_mail_settings_load (data->fx->db, &error);
+  assert_non_null (loaded);
+  assert_string_equal (loaded->ca_file, certificates.ca);
+
+  document_id = make_statement (data, &pdf);
+  mail_id = send (data, data->c1, 0, document_id, NULL);
+  record = find_mail (data, mail_id);
+  assert_int_equal (record->status, RELANCE_MAIL_STATUS_SENT);
+  assert_null (record->last_error);
+  envelope = sink_file (data, 1, ".env");
+  assert_string_equal (envelope, "relance@example.fr\nclaire.martin@dupont.fr\n");
+  /* intact: the PDF went through TLS and MIME byte for byte */
+  attachment = sink_bytes (data, 1, ".att-0");
+  assert_true (g_bytes_equal (attachment, pdf));
+}
+
+static void
+test_tls_from_the_first_byte_delivers_the_bytes (void **state)
+{
+  Data *data = *state;
+  g_autoptr(RelanceMailSettings) settings = NULL;
+  g_autoptr(GBytes) sent = raw_message ();
+  g_autoptr(GBytes) received = NULL;
+  g_autoptr(GError) error = NULL;
+
+  start_sink_with (data, 0, "--tls", certificates.cert, certificates.key, NULL);
+  settings = server_settings (data, "127.0.0.1", RELANCE_MAIL_SECURITY_TLS, TRUE, NULL);
+  if (!send_raw (settings, NULL, &error))
+    fail_msg ("smtps: %s", error->message);
+  /* the dot-stuffed line comes back as it was written */
+  received = sink_bytes (data, 1, ".eml");
+  assert_true (g_bytes_equal (received, sent));
+}
+
+static void
+test_login_with_the_right_password_delivers (void **state)
+{
+  Data *data = *state;
+  g_autoptr(RelanceMailSettings) settings = NULL;
+  g_autoptr(GBytes) sent = raw_message ();
+  g_autoptr(GBytes) received = NULL;
+  g_autoptr(GError) error = NULL;
+
+  start_sink_with (data, 0, "--starttls", certificates.cert, certificates.key,
+                   "--auth", SMTP_USER, SMTP_PASSWORD, NULL);
+  settings = server_settings (data, "127.0.0.1", RELANCE_MAIL_SECURITY_STARTTLS, TRUE,
+                              SMTP_USER);
+  if (!send_raw (settings, SMTP_PASSWORD, &error))
+    fail_msg ("login: %s", error->message);
+  received = sink_bytes (data, 1, ".eml");
+  assert_true (g_bytes_equal (received, sent));
+}
+
+static void
+test_wrong_password_is_refused_naming_the_server (void **state)
+{
+  Data *data = *state;
+  g_autoptr(RelanceMailSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  start_sink_with (data, 0, "--starttls", certificates.cert, certificates.key,
+                   "--auth", SMTP_USER, SMTP_PASSWORD, NULL);
+  settings = server_settings (data, "127.0.0.1", RELANCE_MAIL_SECURITY_STARTTLS, TRUE,
+                              SMTP_USER);
+  assert_false (send_raw (settings, "wrong", &error));
+  assert_true (g_error_matches (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SEND));
+  assert_true (g_str_has_prefix (error->message, "The mail server 127.0.0.1 (port "));
+  assert_non_null (strstr (error->message, "refused the login “relance” and its password"));
+  /* aiosmtpd's answer, quoted */
+  assert_non_null (strstr (error->message, "535"));
+  assert_false (sink_has (data, 1));
+}
+
+static void
+test_unknown_authority_is_refused (void **state)
+{
+  Data *data = *state;
+  g_autoptr(RelanceMailSettings) settings = NULL;
+  g_autoptr(GError) starttls_error = NULL;
+  g_autoptr(GError) tls_error = NULL;
+
+  /* verification is on: the system does not know « Relance test CA » */
+  start_sink_with (data, 0, "--starttls", certificates.cert, certificates.key, NULL);
+  settings = server_settings (data, "127.0.0.1", RELANCE_MAIL_SECURITY_STARTTLS, FALSE, NULL);
+  assert_false (send_raw (settings, NULL, &starttls_error));
+  assert_true (g_error_matches (starttls_error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SEND));
+  assert_true (g_str_has_prefix (starttls_error->message,
+                                 "The certificate of the mail server 127.0.0.1 (port "));
+  assert_non_null (strstr (starttls_error->message, "could not be verified"));
+  assert_non_null (strstr (starttls_error->message, "certificate authority"));
+  assert_false (sink_has (data, 1));
+  stop_sink (data);
+  g_clear_pointer (&settings, relance_mail_settings_free);
+
+  start_sink_with (data, 0, "--tls", certificates.cert, certificates.key, NULL);
+  settings = server_settings (data, "localhost", RELANCE_MAIL_SECURITY_TLS, FALSE, NULL);
+  assert_false (send_raw (settings, NULL, &tls_error));
+  assert_true (g_str_has_prefix (tls_error->message,
+                                 "The certificate of the mail server localhost (port "));
+  assert_false (sink_has (data, 1));
+}
+
+static void
+test_plain_text_to_a_starttls_server_is_refused (void **state)
+{
+  Data *data = *state;
+  g_autoptr(RelanceMailSettings) remote = NULL;
+  g_autoptr(RelanceMailSettings) local = NULL;
+  g_autoptr(GError) settings_error = NULL;
+  g_autoptr(GError) server_error = NULL;
+
+  start_sink_with (data, 0, "--starttls", certificates.cert, certificates.key, NULL);
+
+  /* across the network: our settings refuse before connecting */
+  remote = server_settings (data, "smtp.example.fr", RELANCE_MAIL_SECURITY_NONE, FALSE, NULL);
+  assert_false (send_raw (remote, NULL, &settings_error));
+  assert_true (g_error_matches (settings_error, RELANCE_MAIL_ERROR,
+                                RELANCE_MAIL_ERROR_SETTINGS));
+  assert_non_null (strstr (settings_error->message, "“smtp.example.fr”"));
+
+  /* on this machine plain text is allowed, and the server says no */
+  local = server_settings (data, "127.0.0.1", RELANCE_MAIL_SECURITY_NONE, FALSE, NULL);
+  assert_false (send_raw (local, NULL, &server_error));
+  assert_true (g_error_matches (server_error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SEND));
+  assert_true (g_str_has_prefix (server_error->message, "The mail server 127.0.0.1 (port "));
+  assert_non_null (strstr (server_error->message, "requires an encrypted connection"));
+  assert_non_null (strstr (server_error->message,
+                           "“530 Must issue a STARTTLS command first”"));
+  assert_non_null (strstr (server_error->message, "choose STARTTLS or TLS"));
+  assert_false (sink_has (data, 1));
+}
+
+static void
+test_ca_file_is_checked_and_kept (void **state)
+{
+  Data *data = *state;
+  g_autoptr(RelanceMailSettings) settings = relance_mail_settings_new ();
+  g_autoptr(RelanceMailSettings) loaded = NULL;
+  g_autoptr(RelanceMailSettings) cleared = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) relative_error = NULL;
+  g_autoptr(GError) missing_error = NULL;
+  g_autoptr(GError) folder_error = NULL;
+  g_autoptr(GError) key_error = NULL;
+  g_autofree char *missing = g_build_filename (certificates.dir, "nothing.pem", NULL);
+
+  settings->host = g_strdup ("smtp.example.fr");
+  settings->from_address = g_strdup ("relance@example.fr");
+
+  settings->ca_file = g_strdup ("ca.pem");
+  assert_false (relance_mail_settings_save (data->fx->db, settings, &relative_error));
+  assert_true (g_error_matches (relative_error, RELANCE_MAIL_ERROR,
+                                RELANCE_MAIL_ERROR_SETTINGS));
+  assert_non_null (strstr (relative_error->message, "not a full path"));
+
+  g_free (settings->ca_file);
+  settings->ca_file = g_strdup (missing);
+  assert_false (relance_mail_settings_save (data->fx->db, settings, &missing_error));
+  assert_non_null (strstr (missing_error->message, missing));
+  assert_non_null (strstr (missing_error->message, "does not exist"));
+
+  g_free (settings->ca_file);
+  settings->ca_file = g_strdup (certificates.dir);
+  assert_false (relance_mail_settings_validate (settings, &folder_error));
+  assert_true (g_error_matches (folder_error, RELANCE_MAIL_ERROR,
+                                RELANCE_MAIL_ERROR_SETTINGS));
+
+  /* a private key is not a certificate */
+  g_free (settings->ca_file);
+  settings->ca_file = g_strdup (certificates.key);
+  assert_false (relance_mail_settings_validate (settings, &key_error));
+  assert_non_null (strstr (key_error->message, "no certificate in PEM form"));
+
+  g_free (settings->ca_file);
+  settings->ca_file = g_strdup (certificates.ca);
+  if (!relance_mail_settings_save (data->fx->db, settings, &error))
+    fail_msg ("save: %s", error->message);
+  loaded = relance_mail_settings_load (data->fx->db, &error);
+  assert_non_null (loaded);
+  assert_string_equal (loaded->ca_file, certificates.ca);
+
+  /* back to the system's authorities only */
+  g_clear_pointer (&settings->ca_file, g_free);
+  if (!relance_mail_settings_save (data->fx->db, settings, &error))
+    fail_msg ("save: %s", error->message);
+  cleared = relance_mail_settings_load (data->fx->db, &error);
+  assert_null (cleared->ca_file);
+}
+
 static gboolean
 have_aiosmtpd (void)
 {
@@ -711,7 +1084,20 @@ main (void)
     cmocka_unit_test_setup_teardown (test_password_without_keyring_is_refused, setup, teardown),
     cmocka_unit_test_setup_teardown (test_settings_round_trip_and_checks, setup, teardown),
     cmocka_unit_test_setup_teardown (test_send_test_reports_the_server_error, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_starttls_with_the_company_authority_delivers, setup,
+                                     teardown),
+    cmocka_unit_test_setup_teardown (test_tls_from_the_first_byte_delivers_the_bytes, setup,
+                                     teardown),
+    cmocka_unit_test_setup_teardown (test_login_with_the_right_password_delivers, setup,
+                                     teardown),
+    cmocka_unit_test_setup_teardown (test_wrong_password_is_refused_naming_the_server, setup,
+                                     teardown),
+    cmocka_unit_test_setup_teardown (test_unknown_authority_is_refused, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_plain_text_to_a_starttls_server_is_refused, setup,
+                                     teardown),
+    cmocka_unit_test_setup_teardown (test_ca_file_is_checked_and_kept, setup, teardown),
   };
+  g_autofree char *openssl = NULL;
 
   /* meson's code for a skipped test */
   if (!have_aiosmtpd ())
@@ -719,5 +1105,11 @@ main (void)
       g_printerr ("skipped: %s with aiosmtpd (python3-aiosmtpd) is needed\n", PYTHON);
       return 77;
     }
-  return cmocka_run_group_tests (tests, NULL, NULL);
+  openssl = g_find_program_in_path (OPENSSL);
+  if (openssl == NULL)
+    {
+      g_printerr ("skipped: the %s command is needed to make test certificates\n", OPENSSL);
+      return 77;
+    }
+  return cmocka_run_group_tests (tests, make_certificates, remove_certificates);
 }

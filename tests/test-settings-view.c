@@ -450,6 +450,48 @@ test_mail_wrong_sender_is_refused (void **state)
   assert_false (relance_mail_settings_is_configured (stored));
 }
 
+/* The company's own certificate authority: checked as chosen, stored,
+ * and cleared back to the system's authorities */
+static void
+test_mail_ca_file_is_checked_and_saved (void **state)
+{
+  Fixture *fx = *state;
+  RelanceMailForm *form = mail_form (fx);
+  AdwActionRow *row = ADW_ACTION_ROW (relance_mail_form_get_field (form, "ca_file"));
+  g_autofree char *missing = g_build_filename (fx->dir, "missing.pem", NULL);
+  g_autofree char *ca = g_build_filename (fx->dir, "company-ca.pem", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) missing_error = NULL;
+  g_autoptr(RelanceMailSettings) stored = NULL;
+  g_autoptr(RelanceMailSettings) cleared = NULL;
+
+  assert_string_equal (adw_action_row_get_subtitle (row), "The system’s authorities only");
+  gtk_editable_set_text (GTK_EDITABLE (relance_mail_form_get_field (form, "host")), "smtp.example.com");
+  gtk_editable_set_text (GTK_EDITABLE (relance_mail_form_get_field (form, "from_address")), "recouvrement@example.com");
+
+  relance_mail_form_set_ca_file (form, missing);
+  assert_non_null (strstr (relance_mail_form_get_status (form), "does not exist"));
+  assert_false (relance_mail_form_save (form, &missing_error));
+
+  /* only its form is checked here: test-mail uses a real authority */
+  assert_true (g_file_set_contents (ca, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", -1, NULL));
+  relance_mail_form_set_ca_file (form, ca);
+  assert_string_equal (relance_mail_form_get_status (form), "");
+  assert_string_equal (adw_action_row_get_subtitle (row), ca);
+  if (!relance_mail_form_save (form, &error))
+    fail_msg ("save: %s", error->message);
+  stored = relance_mail_settings_load (fx->db, NULL);
+  assert_string_equal (stored->ca_file, ca);
+
+  gtk_widget_activate_action (GTK_WIDGET (form), "mail.clear-ca-file", NULL);
+  assert_string_equal (adw_action_row_get_subtitle (row), "The system’s authorities only");
+  if (!relance_mail_form_save (form, &error))
+    fail_msg ("save: %s", error->message);
+  cleared = relance_mail_settings_load (fx->db, NULL);
+  assert_null (cleared->ca_file);
+  g_remove (ca);
+}
+
 static RelanceUsersForm *
 users_form (Fixture *fx)
 {
@@ -519,6 +561,7 @@ main (void)
     SETTINGS_TEST (test_company_saved_with_warnings),
     SETTINGS_TEST (test_mail_settings_are_saved_without_password),
     SETTINGS_TEST (test_mail_wrong_sender_is_refused),
+    SETTINGS_TEST (test_mail_ca_file_is_checked_and_saved),
     SETTINGS_TEST (test_users_new_user_is_checked_and_added),
   };
 #undef SETTINGS_TEST

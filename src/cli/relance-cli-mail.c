@@ -37,6 +37,7 @@ add_settings_json (JsonBuilder               *builder,
   relance_cli_json_add_string (builder, "from_name", settings->from_name);
   relance_cli_json_add_string (builder, "reply_to", settings->reply_to);
   relance_cli_json_add_string (builder, "outbox", outbox);
+  relance_cli_json_add_string (builder, "ca_file", settings->ca_file);
   json_builder_end_object (builder);
 }
 
@@ -57,6 +58,7 @@ print_settings (RelanceCli                *cli,
     { N_("From name"), settings->from_name },
     { N_("Reply to"), settings->reply_to },
     { N_("Outbox"), outbox },
+    { N_("Certificate authorities"), settings->ca_file },
   };
 
   if (cli->json)
@@ -218,6 +220,7 @@ mail_set (RelanceCli  *cli,
   g_autofree char *from_name = NULL;
   g_autofree char *reply_to = NULL;
   g_autofree char *outbox = NULL;
+  g_autofree char *ca_file = NULL;
   const GOptionEntry entries[] = {
     { "host", 0, 0, G_OPTION_ARG_STRING, &host,
       N_("The SMTP server (empty: none, emails go to the outbox)"), N_("HOST") },
@@ -235,6 +238,10 @@ mail_set (RelanceCli  *cli,
       N_("Where the customers’ answers go"), N_("ADDRESS") },
     { "outbox", 0, 0, G_OPTION_ARG_FILENAME, &outbox,
       N_("The folder of the .eml files when no server is set"), N_("DIR") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
+      N_("A PEM file of certificate authorities to trust besides the system’s (a "
+         "company’s own authority; empty: the system’s only)"),
+      N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json, N_("Print JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -275,7 +282,7 @@ mail_set (RelanceCli  *cli,
   if (port < 0 || port > 65535)
     return relance_cli_usage_error (context, "%s", _("--port is between 1 and 65535"));
   if (host == NULL && port == 0 && security == NULL && user == NULL && from == NULL &&
-      from_name == NULL && reply_to == NULL && outbox == NULL)
+      from_name == NULL && reply_to == NULL && outbox == NULL && ca_file == NULL)
     return relance_cli_usage_error (context, "%s", _("Nothing to change: give at least one "
                                                      "option"));
 
@@ -288,6 +295,15 @@ mail_set (RelanceCli  *cli,
   replace (&settings->from_name, from_name);
   replace (&settings->reply_to, reply_to);
   replace (&settings->outbox_dir, outbox);
+  if (ca_file != NULL && ca_file[0] != '\0')
+    {
+      /* kept absolute: the daily run reads it from any folder */
+      g_autofree char *path = g_canonicalize_filename (ca_file, NULL);
+
+      replace (&settings->ca_file, path);
+    }
+  else
+    replace (&settings->ca_file, ca_file);
   if (port != 0)
     settings->port = (guint) port;
   if (security != NULL)

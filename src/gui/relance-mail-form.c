@@ -8,7 +8,9 @@
  * the row stays empty: an empty password row keeps the one kept. Without
  * a server, dunning emails wait in the outbox folder, which the page says
  * and shows. The test message leaves from a RelanceJob thread, so that a
- * slow server never freezes the window.
+ * slow server never freezes the window. A company whose relay has a
+ * certificate from its own authority chooses that authority's file here;
+ * there is deliberately no way to skip the certificate check.
  */
 #define G_LOG_DOMAIN "relance-mail-form"
 
@@ -35,6 +37,7 @@ struct _RelanceMailForm
   AdwComboRow          *security_row;
   AdwEntryRow          *user_row;
   AdwPasswordEntryRow  *password_row;
+  AdwActionRow         *ca_file_row;
   AdwEntryRow          *from_address_row;
   AdwEntryRow          *from_name_row;
   AdwEntryRow          *reply_to_row;
@@ -46,8 +49,10 @@ struct _RelanceMailForm
   RelanceDatabase      *db;
   char                 *user;
   char                 *outbox_dir;  /* chosen by the user, NULL for the default */
+  char                 *ca_file;     /* chosen by the user, NULL for the system's only */
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
+  GtkFileChooserNative *ca_chooser;
   guint                 busy;
   gboolean              loading;
   gboolean              valid;
@@ -115,6 +120,7 @@ read_settings (RelanceMailForm *self)
   settings->reply_to = row_text (self->reply_to_row);
   g_free (settings->outbox_dir);
   settings->outbox_dir = g_strdup (self->outbox_dir);
+  settings->ca_file = g_strdup (self->ca_file);
   return settings;
 }
 
@@ -140,6 +146,7 @@ update_actions (RelanceMailForm *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mail.send-test", ready && host != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mail.default-outbox", self->outbox_dir != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mail.open-outbox", self->db != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mail.clear-ca-file", self->ca_file != NULL);
   gtk_spinner_set_spinning (self->spinner, self->busy > 0);
 }
 
@@ -171,6 +178,9 @@ check (RelanceMailForm *self)
   if (self->db != NULL)
     outbox = relance_mail_settings_get_outbox (settings, self->db);
   adw_action_row_set_subtitle (self->outbox_row, outbox != NULL ? outbox : "");
+  adw_action_row_set_subtitle (self->ca_file_row,
+                               self->ca_file != NULL ? self->ca_file
+                                                     : _("The system’s authorities only"));
 
   gtk_widget_set_visible (GTK_WIDGET (self->outbox_notice), !configured);
   if (!configured)
@@ -323,6 +333,20 @@ chooser_response_cb (GtkNativeDialog *dialog,
   g_clear_object (&self->chooser);
 }
 
+static void
+ca_chooser_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        RelanceMailForm *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      relance_mail_form_set_ca_file (self, g_file_peek_path (file));
+    }
+  g_clear_object (&self->ca_chooser);
+}
+
 /* Actions */
 
 static void
@@ -407,6 +431,43 @@ choose_outbox_action (GtkWidget  *widget,
 }
 
 static void
+choose_ca_file_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RelanceMailForm *self = RELANCE_MAIL_FORM (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) pem = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->ca_chooser != NULL)
+    return;
+  self->ca_chooser = gtk_file_chooser_native_new (_("Choose the Certificate Authorities"),
+                                                  GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                  _("_Choose"), _("_Cancel"));
+  gtk_file_filter_set_name (pem, _("PEM certificates"));
+  gtk_file_filter_add_pattern (pem, "*.pem");
+  gtk_file_filter_add_pattern (pem, "*.crt");
+  gtk_file_filter_add_pattern (pem, "*.cer");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->ca_chooser), pem);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->ca_chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->ca_chooser), TRUE);
+  g_signal_connect (self->ca_chooser, "response", G_CALLBACK (ca_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->ca_chooser));
+}
+
+static void
+clear_ca_file_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  relance_mail_form_set_ca_file (RELANCE_MAIL_FORM (widget), NULL);
+}
+
+static void
 default_outbox_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -451,6 +512,12 @@ relance_mail_form_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  if (self->ca_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->ca_chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->ca_chooser));
+      g_clear_object (&self->ca_chooser);
+    }
   g_clear_object (&self->db);
   gtk_widget_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_MAIL_FORM);
   /* the template's top box is not bound: unparent it too */
@@ -468,6 +535,7 @@ relance_mail_form_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->user);
   g_free (self->outbox_dir);
+  g_free (self->ca_file);
 
   G_OBJECT_CLASS (relance_mail_form_parent_class)->finalize (object);
 }
@@ -490,6 +558,7 @@ relance_mail_form_class_init (RelanceMailFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceMailForm, security_row);
   gtk_widget_class_bind_template_child (widget_class, RelanceMailForm, user_row);
   gtk_widget_class_bind_template_child (widget_class, RelanceMailForm, password_row);
+  gtk_widget_class_bind_template_child (widget_class, RelanceMailForm, ca_file_row);
   gtk_widget_class_bind_template_child (widget_class, RelanceMailForm, from_address_row);
   gtk_widget_class_bind_template_child (widget_class, RelanceMailForm, from_name_row);
   gtk_widget_class_bind_template_child (widget_class, RelanceMailForm, reply_to_row);
@@ -503,6 +572,8 @@ relance_mail_form_class_init (RelanceMailFormClass *klass)
   gtk_widget_class_install_action (widget_class, "mail.send-test", NULL, send_test_action);
   gtk_widget_class_install_action (widget_class, "mail.choose-outbox", NULL, choose_outbox_action);
   gtk_widget_class_install_action (widget_class, "mail.default-outbox", NULL, default_outbox_action);
+  gtk_widget_class_install_action (widget_class, "mail.choose-ca-file", NULL, choose_ca_file_action);
+  gtk_widget_class_install_action (widget_class, "mail.clear-ca-file", NULL, clear_ca_file_action);
   gtk_widget_class_install_action (widget_class, "mail.open-outbox", NULL, open_outbox_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -578,6 +649,8 @@ relance_mail_form_set_database (RelanceMailForm *self,
                          settings->reply_to != NULL ? settings->reply_to : "");
   g_free (self->outbox_dir);
   self->outbox_dir = g_strdup (settings->outbox_dir);
+  g_free (self->ca_file);
+  self->ca_file = g_strdup (settings->ca_file);
   self->loading = FALSE;
 
   check (self);
@@ -589,7 +662,8 @@ relance_mail_form_set_database (RelanceMailForm *self,
  * relance_mail_form_get_field:
  * @self: a #RelanceMailForm
  * @name: "host", "port" (a #GtkSpinButton), "security" (an #AdwComboRow:
- *   STARTTLS, TLS, none), "user", "password", "from_address",
+ *   STARTTLS, TLS, none), "user", "password", "ca_file" (an
+ *   #AdwActionRow whose subtitle is the file), "from_address",
  *   "from_name" or "reply_to"
  *
  * Returns: (transfer none) (nullable): the widget that holds @name
@@ -604,6 +678,7 @@ relance_mail_form_get_field (RelanceMailForm *self,
     { "security", self->security_row },
     { "user", self->user_row },
     { "password", self->password_row },
+    { "ca_file", self->ca_file_row },
     { "from_address", self->from_address_row },
     { "from_name", self->from_name_row },
     { "reply_to", self->reply_to_row },
@@ -615,6 +690,28 @@ relance_mail_form_get_field (RelanceMailForm *self,
     if (g_strcmp0 (widgets[i].name, name) == 0)
       return widgets[i].widget;
   return NULL;
+}
+
+/**
+ * relance_mail_form_set_ca_file:
+ * @self: a #RelanceMailForm
+ * @path: (nullable) (type filename): a PEM file of certificate
+ *   authorities to trust besides the system's, %NULL for the system's
+ *   only
+ *
+ * What choosing a file in the form does: the form shows it and checks it
+ * (relance_mail_settings_validate()); nothing is stored before
+ * relance_mail_form_save().
+ */
+void
+relance_mail_form_set_ca_file (RelanceMailForm *self,
+                               const char      *path)
+{
+  g_return_if_fail (RELANCE_IS_MAIL_FORM (self));
+
+  g_free (self->ca_file);
+  self->ca_file = path != NULL && *path != '\0' ? g_strdup (path) : NULL;
+  check (self);
 }
 
 /**

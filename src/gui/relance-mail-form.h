@@ -20,6 +20,8 @@ void        relance_mail_form_set_database (RelanceMailForm *self,
                                             const char      *user);
 GtkWidget  *relance_mail_form_get_field    (RelanceMailForm *self,
                                             const char      *name);
+void        relance_mail_form_set_ca_file  (RelanceMailForm *self,
+                                            const char      *path);
 gboolean    relance_mail_form_save         (RelanceMailForm *self,
                                             GError         **error);
 gboolean    relance_mail_form_get_busy     (RelanceMailForm *self);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
+#include <string.h>
 
 #include "relance-mail-settings.h"
 #include "relance-validation.h"
@@ -73,6 +74,52 @@ is_loopback (const char *host)
          g_ascii_strcasecmp (host, "localhost") == 0;
 }
 
+/* The file of certificate authorities: absolute, since the daily run
+ * starts from any folder, and a readable file of PEM certificates, so that
+ * a wrong path is caught when it is typed rather than as a TLS failure
+ * at the first send. libcurl reads it again at each connection. */
+static gboolean
+check_ca_file (const char  *path,
+               GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) read_error = NULL;
+
+  if (!g_path_is_absolute (path))
+    {
+      g_set_error (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SETTINGS,
+                   _("The certificate authority file “%s” is not a full path: give it "
+                     "from the root (/etc/ssl/…)"),
+                   path);
+      return FALSE;
+    }
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SETTINGS,
+                   _("The certificate authority file “%s” does not exist or is not a "
+                     "file: choose the PEM file your administrator gave"),
+                   path);
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, &text, NULL, &read_error))
+    {
+      g_set_error (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SETTINGS,
+                   _("The certificate authority file “%s” cannot be read: %s"),
+                   path, read_error->message);
+      return FALSE;
+    }
+  if (strstr (text, "-----BEGIN CERTIFICATE-----") == NULL)
+    {
+      g_set_error (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SETTINGS,
+                   _("The file “%s” holds no certificate in PEM form (“-----BEGIN "
+                     "CERTIFICATE-----”): choose the certificate authority file your "
+                     "administrator gave"),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The text of the audit trail: one "key: value" per line, no password
  * since there is none here */
 static char *
@@ -91,8 +138,10 @@ describe_settings (const RelanceMailSettings *settings)
                           settings->from_name ? settings->from_name : "");
   g_string_append_printf (text, "reply-to: %s\n",
                           settings->reply_to ? settings->reply_to : "");
-  g_string_append_printf (text, "outbox-dir: %s",
+  g_string_append_printf (text, "outbox-dir: %s\n",
                           settings->outbox_dir ? settings->outbox_dir : "");
+  g_string_append_printf (text, "ca-file: %s",
+                          settings->ca_file ? settings->ca_file : "");
   return g_string_free (text, FALSE);
 }
 
@@ -185,6 +234,7 @@ relance_mail_settings_copy (const RelanceMailSettings *settings)
   copy->from_name = g_strdup (settings->from_name);
   copy->reply_to = g_strdup (settings->reply_to);
   copy->outbox_dir = g_strdup (settings->outbox_dir);
+  copy->ca_file = g_strdup (settings->ca_file);
   return copy;
 }
 
@@ -199,6 +249,7 @@ relance_mail_settings_free (RelanceMailSettings *settings)
   g_free (settings->from_name);
   g_free (settings->reply_to);
   g_free (settings->outbox_dir);
+  g_free (settings->ca_file);
   g_free (settings);
 }
 
@@ -230,6 +281,7 @@ relance_mail_settings_load (RelanceDatabase  *db,
   settings->from_name = load_text (db, "mail.from_name");
   settings->reply_to = load_text (db, "mail.reply_to");
   settings->outbox_dir = load_text (db, "mail.outbox_dir");
+  settings->ca_file = load_text (db, "mail.ca_file");
 
   port = load_text (db, "mail.port");
   if (port != NULL)
@@ -266,7 +318,9 @@ relance_mail_settings_load (RelanceDatabase  *db,
  * A port from 1 to 65535; a sender address when a server is set (and a
  * valid one whenever it is given); a valid reply-to; no line break in any
  * value; no plain-text connection but to this machine, since a password
- * and the customers' data would cross the network in clear.
+ * and the customers' data would cross the network in clear; a file of
+ * certificate authorities, when given, that can be read now and holds
+ * PEM certificates (check_ca_file()).
  *
  * Returns: %TRUE when @settings can be saved
  */
@@ -277,7 +331,8 @@ relance_mail_settings_validate (const RelanceMailSettings  *settings,
   g_return_val_if_fail (settings != NULL, FALSE);
 
   if (has_line_break (settings->host) || has_line_break (settings->user) ||
-      has_line_break (settings->from_name) || has_line_break (settings->outbox_dir))
+      has_line_break (settings->from_name) || has_line_break (settings->outbox_dir) ||
+      has_line_break (settings->ca_file))
     {
       g_set_error_literal (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SETTINGS,
                            _("A mail setting contains a line break; remove it"));
@@ -327,6 +382,8 @@ relance_mail_settings_validate (const RelanceMailSettings  *settings,
                    settings->host);
       return FALSE;
     }
+  if (!is_empty (settings->ca_file) && !check_ca_file (settings->ca_file, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -359,6 +416,7 @@ relance_mail_settings_save (RelanceDatabase            *db,
     { "mail.from_name", settings->from_name },
     { "mail.reply_to", settings->reply_to },
     { "mail.outbox_dir", settings->outbox_dir },
+    { "mail.ca_file", settings->ca_file },
   };
 
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);

@@ -36,10 +36,14 @@ gboolean    relance_mail_security_from_string (const char          *text,
  * @reply_to: (nullable): where the customers' answers go
  * @outbox_dir: (nullable): the folder of the outbox, %NULL for
  *   relance_mail_settings_default_outbox()
+ * @ca_file: (nullable): the absolute path of a PEM file of certificate
+ *   authorities trusted besides the system's (a company's own authority
+ *   for an internal relay), %NULL for the system's only
  *
  * How dunning emails leave: the keys "mail.host", "mail.port",
  * "mail.security", "mail.user", "mail.from_address", "mail.from_name",
- * "mail.reply_to" and "mail.outbox_dir" of the setting table.
+ * "mail.reply_to", "mail.outbox_dir" and "mail.ca_file" of the setting
+ * table.
  */
 typedef struct
 {
@@ -51,6 +55,7 @@ typedef struct
   char                *from_name;
   char                *reply_to;
   char                *outbox_dir;
+  char                *ca_file;
 } RelanceMailSettings;
 
 RelanceMailSettings *relance_mail_settings_new            (void);

@@ -7,6 +7,12 @@
  * system's authorities and does the dot-stuffing; we give it the
  * envelope and the bytes of the message. A plain-text connection is only
  * accepted to this machine (a local relay, the tests' server).
+ *
+ * Certificate verification is never turned off: a company whose relay
+ * has a certificate from its own authority gives that authority's file
+ * (settings->ca_file). It goes to CURLOPT_CAINFO, which replaces
+ * libcurl's bundle file but not its certificate folder (Debian's
+ * /etc/ssl/certs), so the system's authorities stay trusted.
  */
 #define G_LOG_DOMAIN "relance-smtp"
 
@@ -20,6 +26,8 @@
 
 #define CONNECT_TIMEOUT_SECONDS 15L
 #define TOTAL_TIMEOUT_SECONDS 120L
+/* Enough for any SMTP reply line worth quoting to the user */
+#define MAX_REPLY_LENGTH 512
 
 typedef struct
 {
@@ -27,6 +35,14 @@ typedef struct
   gsize         size;
   gsize         offset;
 } Upload;
+
+/* The server's last refusal (a 4xx or 5xx reply), for the error
+ * messages: libcurl's own text ("MAIL failed: 530") does not carry the
+ * server's reason, and its last line is the "221 Bye" of QUIT */
+typedef struct
+{
+  char reply[MAX_REPLY_LENGTH];
+} Transcript;
 
 /* Helpers */
 
@@ -80,6 +96,108 @@ progress_cb (void       *user_data,
   return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
 }
 
+/* Keeps the last refusal the server sent (libcurl calls this only with
+ * CURLOPT_VERBOSE, and then prints nothing itself) */
+static int
+debug_cb (CURL          *curl,
+          curl_infotype  type,
+          char          *data,
+          size_t         size,
+          void          *user_data)
+{
+  Transcript *transcript = user_data;
+  gsize n;
+
+  (void) curl;
+  if (type != CURLINFO_HEADER_IN || size == 0 || (data[0] != '4' && data[0] != '5'))
+    return 0;
+  n = MIN (size, sizeof transcript->reply - 1);
+  memcpy (transcript->reply, data, n);
+  transcript->reply[n] = '\0';
+  /* one line, without its end, and printable */
+  transcript->reply[strcspn (transcript->reply, "\r\n")] = '\0';
+  if (!g_utf8_validate (transcript->reply, -1, NULL))
+    g_strlcpy (transcript->reply, "", sizeof transcript->reply);
+  return 0;
+}
+
+static gboolean
+mentions_encryption (const char *reply)
+{
+  g_autofree char *lower = g_ascii_strdown (reply, -1);
+
+  return strstr (lower, "starttls") != NULL || strstr (lower, "tls") != NULL ||
+         strstr (lower, "encrypt") != NULL || strstr (lower, "5.7.11") != NULL;
+}
+
+/* A message that says what went wrong and what to change, naming the
+ * server; @why is libcurl's text, @reply the server's last line */
+static void
+set_send_error (GError                    **error,
+                const RelanceMailSettings  *settings,
+                CURLcode                    code,
+                long                        response,
+                const char                 *why,
+                const char                 *reply)
+{
+  g_autofree char *said = NULL;
+
+  if (reply[0] != '\0')
+    /* TRANSLATORS: appended to the reason of a failure; %s is the server's reply */
+    said = g_strdup_printf (_(" (the server said “%s”)"), reply);
+  else
+    said = g_strdup ("");
+
+  switch (code)
+    {
+    case CURLE_PEER_FAILED_VERIFICATION:
+      g_set_error (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SEND,
+                   _("The certificate of the mail server %s (port %u) could not be "
+                     "verified, so no message was sent to it: %s. If the server uses your "
+                     "company’s own certificate authority, give that authority’s file in "
+                     "the mail settings"),
+                   settings->host, settings->port, why);
+      return;
+    case CURLE_SSL_CACERT_BADFILE:
+      g_set_error (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SEND,
+                   _("The mail server %s (port %u) could not be checked because the "
+                     "certificate authority file “%s” is not usable: %s. Choose the right "
+                     "file in the mail settings"),
+                   settings->host, settings->port,
+                   settings->ca_file ? settings->ca_file : "", why);
+      return;
+    case CURLE_LOGIN_DENIED:
+      g_set_error (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SEND,
+                   _("The mail server %s (port %u) refused the login “%s” and its "
+                     "password%s: check the login in the mail settings and enter the "
+                     "password again"),
+                   settings->host, settings->port,
+                   settings->user ? settings->user : "", said);
+      return;
+    case CURLE_USE_SSL_FAILED:
+      g_set_error (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SEND,
+                   _("The mail server %s (port %u) does not offer STARTTLS, and Relance "
+                     "does not send in clear text: choose TLS (port 465) or the port "
+                     "where the server offers STARTTLS"),
+                   settings->host, settings->port);
+      return;
+    default:
+      break;
+    }
+  if (settings->security == RELANCE_MAIL_SECURITY_NONE && response == 530 &&
+      mentions_encryption (reply))
+    {
+      g_set_error (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SEND,
+                   _("The mail server %s (port %u) requires an encrypted connection%s: "
+                     "choose STARTTLS or TLS in the mail settings"),
+                   settings->host, settings->port, said);
+      return;
+    }
+  g_set_error (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SEND,
+               _("The mail server %s (port %u) did not take the message: %s%s"),
+               settings->host, settings->port, why, said);
+}
+
 /* "smtp://host:port" with brackets around an IPv6 address */
 static char *
 make_url (const RelanceMailSettings *settings)
@@ -122,8 +240,10 @@ relance_smtp_send (const RelanceMailSettings  *settings,
   char reason[CURL_ERROR_SIZE] = "";
   struct curl_slist *rcpt = NULL;
   Upload upload = { 0 };
+  Transcript transcript = { "" };
   CURL *curl;
   CURLcode code;
+  long response = 0;
 
   g_return_val_if_fail (settings != NULL, FALSE);
   g_return_val_if_fail (envelope_from != NULL, FALSE);
@@ -172,6 +292,12 @@ relance_smtp_send (const RelanceMailSettings  *settings,
     curl_easy_setopt (curl, CURLOPT_USE_SSL, (long) CURLUSESSL_ALL);
   else if (settings->security == RELANCE_MAIL_SECURITY_NONE)
     curl_easy_setopt (curl, CURLOPT_USE_SSL, (long) CURLUSESSL_NONE);
+  /* besides the system's authorities, never instead of checking */
+  if (settings->ca_file != NULL && settings->ca_file[0] != '\0')
+    curl_easy_setopt (curl, CURLOPT_CAINFO, settings->ca_file);
+  curl_easy_setopt (curl, CURLOPT_DEBUGFUNCTION, debug_cb);
+  curl_easy_setopt (curl, CURLOPT_DEBUGDATA, &transcript);
+  curl_easy_setopt (curl, CURLOPT_VERBOSE, 1L);
   if (settings->user != NULL && settings->user[0] != '\0')
     {
       curl_easy_setopt (curl, CURLOPT_USERNAME, settings->user);
@@ -191,6 +317,7 @@ relance_smtp_send (const RelanceMailSettings  *settings,
     }
 
   code = curl_easy_perform (curl);
+  curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &response);
 
   curl_slist_free_all (rcpt);
   curl_easy_cleanup (curl);
@@ -204,9 +331,7 @@ relance_smtp_send (const RelanceMailSettings  *settings,
        * libcurl filled it ("Failed to connect to … port …") */
       const char *why = reason[0] != '\0' ? reason : curl_easy_strerror (code);
 
-      g_set_error (error, RELANCE_MAIL_ERROR, RELANCE_MAIL_ERROR_SEND,
-                   _("The mail server %s (port %u) did not take the message: %s"),
-                   settings->host, settings->port, why);
+      set_send_error (error, settings, code, response, why, transcript.reply);
       return FALSE;
     }
   return TRUE;

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 
 /* Sends @message (the bytes of relance_mail_message_to_bytes()) to
  * @recipients through the server of @settings: STARTTLS required, or
- * TLS, or plain text for a server on this machine only; logs in when
+ * TLS, or plain text for a server on this machine only; the server's
+ * certificate is always verified, against the system's authorities and
+ * those of @settings' ca_file; logs in when
  * @settings has a user, with @password (from the keyring). Blocks until
  * the server accepted or refused (15 s to connect, 2 min in all); call it
  * from a worker thread. RELANCE_MAIL_ERROR_SEND with a translated message
