@@ -25,17 +25,15 @@
 
 #include "relance-action-delivery.h"
 #include "relance-action-dialog.h"
-#include "relance-demo.h"
 #include "relance-dispute-dialog.h"
-#include "relance-engine.h"
 #include "relance-form-problems.h"
 #include "relance-pdf-preview.h"
 #include "relance-promise-dialog.h"
 #include "relance-user-picker.h"
+#include "gui-fixture.h"
 #include "relance-window-private.h"
 
 #define N_CUSTOMERS 120
-#define TIMEOUT_MS  30000
 
 static char *db_dir;
 static char *db_path;
@@ -44,47 +42,6 @@ typedef struct
 {
   RelanceWindow *window;
 } Fixture;
-
-static RelanceDate
-day (void)
-{
-  return relance_date_new (2026, 11, 23);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-hold (const char *step)
-{
-  if (g_strcmp0 (g_getenv ("RELANCE_TEST_HOLD"), step) == 0)
-    spin (30000);
-}
-
-static gboolean
-window_ready (RelanceWindow *window)
-{
-  const char *page = gtk_stack_get_visible_child_name (window->main_stack);
-
-  /* the figures are computed: the window shows the customers (the
-   * workspace, or the portfolio of earlier windows) */
-  return !relance_window_get_busy (window) &&
-         (g_strcmp0 (page, "workspace") == 0 || g_strcmp0 (page, "portfolio") == 0);
-}
 
 static gpointer
 child (gpointer    dialog,
@@ -96,21 +53,6 @@ child (gpointer    dialog,
   if (object == NULL)
     fail_msg ("no template child “%s”", id);
   return object;
-}
-
-/* Destroys a dialog and checks that nothing kept it alive */
-static void
-destroy_and_check (gpointer dialog)
-{
-  gpointer weak = dialog;
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
-  if (GTK_IS_WINDOW (dialog))
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  for (guint i = 0; i < 50 && weak != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  if (weak != NULL)
-    fail_msg ("the dialog was not finalized");
 }
 
 static void
@@ -127,26 +69,16 @@ click (gpointer dialog,
 static int
 database_setup (void **state)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RelanceDatabase) db = NULL;
+  g_autoptr(RelanceDatabase) db = gui_demo_database_new ("relance-dialogs-XXXXXX", "demo.db",
+                                                         N_CUSTOMERS, 1, gui_day (), TRUE,
+                                                         &db_dir, &db_path);
 
-  db_dir = g_dir_make_tmp ("relance-dialogs-XXXXXX", &error);
-  assert_non_null (db_dir);
-  db_path = g_build_filename (db_dir, "demo.db", NULL);
-  db = relance_database_open (db_path, &error);
-  if (db == NULL)
-    fail_msg ("cannot open %s: %s", db_path, error->message);
-  if (!relance_demo_generate (db, N_CUSTOMERS, 1, day (), NULL, NULL, &error))
-    fail_msg ("demo: %s", error->message);
-  if (!relance_daily_run (db, day (), NULL, NULL, NULL, NULL, NULL, &error))
-    fail_msg ("run: %s", error->message);
   return 0;
 }
 
 static int
 database_teardown (void **state)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
   g_autofree char *outbox = g_build_filename (db_dir, "outbox", NULL);
   g_autoptr(GDir) dir = g_dir_open (outbox, 0, NULL);
   const char *name;
@@ -159,36 +91,16 @@ database_teardown (void **state)
       g_remove (file);
     }
   g_rmdir (outbox);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (db_dir);
-  g_clear_pointer (&db_path, g_free);
-  g_clear_pointer (&db_dir, g_free);
+  gui_database_remove (&db_dir, &db_path);
   return 0;
 }
 
 static int
 window_setup (void **state)
 {
-  g_autoptr(GError) error = NULL;
   Fixture *fx = g_new0 (Fixture, 1);
-  gboolean timed_out = FALSE;
-  guint id;
 
-  fx->window = relance_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (fx->window));
-  if (!relance_window_open_database (fx->window, db_path, &error))
-    fail_msg ("open: %s", error->message);
-  id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-  while (!window_ready (fx->window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    fail_msg ("timed out waiting for the window");
-  g_source_remove (id);
+  fx->window = gui_window_open (db_path);
   *state = fx;
   return 0;
 }
@@ -197,14 +109,8 @@ static int
 window_teardown (void **state)
 {
   Fixture *fx = *state;
-  gpointer window = fx->window;
 
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (GTK_WINDOW (fx->window));
-  for (guint i = 0; i < 50 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  if (window != NULL)
-    fail_msg ("the window was not finalized");
+  gui_destroy_and_check (g_steal_pointer (&fx->window), "window");
   g_free (fx);
   return 0;
 }
@@ -215,14 +121,14 @@ static RelanceAgendaItem *
 first_agenda_item (RelanceDatabase *db)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = relance_agenda_list (db, NULL, day (), NULL, &error);
+  g_autoptr(GPtrArray) items = relance_agenda_list (db, NULL, gui_day (), NULL, &error);
   RelanceAgendaItem *item;
 
   assert_non_null (items);
   for (guint i = 0; i < items->len; i++)
     {
       item = g_ptr_array_index (items, i);
-      if (item->assigned_to != NULL && item->planned_date <= day () &&
+      if (item->assigned_to != NULL && item->planned_date <= gui_day () &&
           item->channel != RELANCE_CHANNEL_EMAIL && !relance_action_makes_document (item->channel))
         return g_ptr_array_steal_index (items, i);
     }
@@ -236,7 +142,7 @@ agenda_has (RelanceDatabase *db,
             gint64           action_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = relance_agenda_list (db, user, day (), NULL, &error);
+  g_autoptr(GPtrArray) items = relance_agenda_list (db, user, gui_day (), NULL, &error);
 
   assert_non_null (items);
   for (guint i = 0; i < items->len; i++)
@@ -269,8 +175,8 @@ test_perform_records_outcome_notifies_and_leaves_the_agenda (void **state)
   dialog = relance_action_dialog_new (fx->window, item->action_id, &error);
   assert_non_null (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (100);
-  hold ("action");
+  gui_spin (100);
+  gui_hold ("action");
 
   click (dialog, type, "perform_button");
   assert_string_equal (gtk_stack_get_visible_child_name (child (dialog, type, "stack")), "outcome");
@@ -283,8 +189,8 @@ test_perform_records_outcome_notifies_and_leaves_the_agenda (void **state)
   relance_user_picker_set_selected (child (dialog, type, "user_picker"), notified, TRUE);
   /* the proposed next action is valid: the record button may be pressed */
   assert_int_equal (relance_form_problems_get_n_blocking (child (dialog, type, "follow_problems")), 0);
-  spin (100);
-  hold ("follow");
+  gui_spin (100);
+  gui_hold ("follow");
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   click (dialog, type, "confirm_button");
@@ -356,7 +262,7 @@ test_reschedule_refuses_a_past_date (void **state)
   assert_string_equal (relance_form_problems_get_summary (problems), "1 warning");
   assert_true (gtk_widget_get_sensitive (child (dialog, type, "reschedule_save_button")));
 
-  destroy_and_check (dialog);
+  gui_destroy_and_check (dialog, "dialog");
 }
 
 /* A customer with two open items not in a dispute */
@@ -405,7 +311,7 @@ disputed_cents (RelanceDatabase *db,
                 gint64           actor_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) figures = relance_customer_figures_compute (db, actor_id, day (), &error);
+  g_autoptr(GArray) figures = relance_customer_figures_compute (db, actor_id, gui_day (), &error);
 
   assert_non_null (figures);
   /* the company currency (EUR) comes first */
@@ -457,8 +363,8 @@ test_dispute_on_two_items_adds_their_remaining_to_disputed (void **state)
   assert_int_equal (relance_form_problems_get_n_warnings (problems), 1);
   assert_true (gtk_widget_has_css_class (child (dialog, type, "amount_entry"), "warning"));
   gtk_editable_set_text (child (dialog, type, "amount_entry"), too_much);
-  spin (100);
-  hold ("dispute");
+  gui_spin (100);
+  gui_hold ("dispute");
 
   /* empty: all that remains */
   gtk_editable_set_text (child (dialog, type, "amount_entry"), "");
@@ -509,8 +415,8 @@ test_promise_suspends_the_case (void **state)
   assert_int_equal (relance_form_problems_get_n_blocking (problems), 1);
   assert_true (relance_form_problems_get_n_warnings (problems) >= 1);
   assert_false (gtk_widget_get_sensitive (child (dialog, type, "save_button")));
-  spin (100);
-  hold ("promise");
+  gui_spin (100);
+  gui_hold ("promise");
 
   /* the overdue amount on Monday 30 November: no problem */
   relance_promise_dialog_clear_instalments (dialog);
@@ -556,7 +462,7 @@ plan_action (RelanceDatabase     *db,
 
       if (c->status != RELANCE_CASE_OPEN || strcmp (c->currency, "EUR") != 0)
         continue;
-      if (!relance_documents_offered (db, c->actor_id, day (), offered, NULL, &error))
+      if (!relance_documents_offered (db, c->actor_id, gui_day (), offered, NULL, &error))
         fail_msg ("offered: %s", error->message);
       if (!offered[kind])
         continue;
@@ -571,7 +477,7 @@ plan_action (RelanceDatabase     *db,
       if (email && !has_address)
         continue;
 
-      action = relance_action_new (c->actor_id, channel, "Test", day ());
+      action = relance_action_new (c->actor_id, channel, "Test", gui_day ());
       action->case_id = c->id;
       action->level = c->level;
       action->assigned_to = g_strdup ("arossi");
@@ -595,21 +501,6 @@ plan_action (RelanceDatabase     *db,
     }
   fail_msg ("no case for a %s", relance_channel_to_string (channel));
   return 0;
-}
-
-/* Waits until @done says the dialog is ready, for at most TIMEOUT_MS */
-static void
-wait_for (gboolean (*done) (gpointer dialog),
-          gpointer  dialog)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!done (dialog) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    fail_msg ("timed out waiting for the dialog");
-  g_source_remove (id);
 }
 
 static gboolean
@@ -677,13 +568,13 @@ test_formal_notice_previews_and_is_made_when_performed (void **state)
   /* the notice it will make, rendered in a thread: at least one page */
   assert_true (gtk_widget_get_visible (child (dialog, type, "document_pane")));
   assert_true (gtk_switch_get_active (child (dialog, type, "document_switch")));
-  wait_for (preview_made, dialog);
+  gui_wait_until (preview_made, dialog, "the dialog");
   preview = child (dialog, type, "preview");
   assert_string_equal (gtk_stack_get_visible_child_name (child (dialog, type, "preview_stack")),
                        "preview");
   assert_true (relance_pdf_preview_get_n_pages (preview) >= 1);
-  spin (100);
-  hold ("notice");
+  gui_spin (100);
+  gui_hold ("notice");
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   perform (dialog);
@@ -740,13 +631,13 @@ test_letter_that_cannot_be_made_refuses_perform (void **state)
   dialog = relance_action_dialog_new (fx->window, action_id, &error);
   assert_non_null (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for (preview_made, dialog);
+  gui_wait_until (preview_made, dialog, "the dialog");
   assert_string_equal (gtk_stack_get_visible_child_name (child (dialog, type, "preview_stack")),
                        "error");
 
   /* Perform is refused: a message says why, the dialog stays */
   perform (dialog);
-  spin (50);
+  gui_spin (50);
   assert_int_equal (g_list_model_get_n_items (gtk_window_get_toplevels ()), before + 2);
   stored = relance_action_store_find (db, action_id, &error);
   assert_int_equal (stored->status, RELANCE_ACTION_PLANNED);
@@ -762,7 +653,7 @@ test_letter_that_cannot_be_made_refuses_perform (void **state)
       if (ADW_IS_MESSAGE_DIALOG (w))
         gtk_window_destroy (w);
     }
-  destroy_and_check (dialog);
+  gui_destroy_and_check (dialog, "dialog");
 
   g_free (company->name);
   company->name = g_steal_pointer (&name);
@@ -795,9 +686,9 @@ test_email_performed_goes_to_the_outbox (void **state)
   perform (dialog);
   assert_string_equal (gtk_stack_get_visible_child_name (child (dialog, type, "stack")),
                        "delivery");
-  wait_for (email_gone, dialog);
-  spin (100);
-  hold ("email");
+  gui_wait_until (email_gone, dialog, "the dialog");
+  gui_spin (100);
+  gui_hold ("email");
   assert_string_equal (adw_status_page_get_title (child (dialog, type, "delivery_status")),
                        "Email in the Outbox");
 
@@ -815,7 +706,7 @@ test_email_performed_goes_to_the_outbox (void **state)
   documents = relance_document_store_list_for_action (db, action_id, &error);
   assert_int_equal (count_kind (documents, "statement"), 1);
 
-  destroy_and_check (dialog);
+  gui_destroy_and_check (dialog, "dialog");
 }
 
 static void
@@ -843,27 +734,16 @@ test_window_actions_open_the_dialogs (void **state)
           RELANCE_IS_PROMISE_DIALOG (w))
         gtk_window_destroy (w);
     }
-  spin (50);
+  gui_spin (50);
   assert_int_equal (g_list_model_get_n_items (gtk_window_get_toplevels ()), before);
 }
 
 int
 main (void)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "no-portals", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GALLIUM_DRIVER", "softpipe", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("RELANCE_DATE", "2026-11-23", TRUE);
-  g_unsetenv ("RELANCE_PROFILE");
-
-  if (!gtk_init_check ())
+  gui_set_environment ();
+  if (!gui_init ())
     return 77;
-  adw_init ();
-
 #define TEST(test) cmocka_unit_test_setup_teardown (test, window_setup, window_teardown)
   const struct CMUnitTest tests[] = {
     TEST (test_perform_records_outcome_notifies_and_leaves_the_agenda),

@@ -23,56 +23,19 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "relance-demo.h"
-#include "relance-engine.h"
 #include "relance-search-dialog.h"
+#include "gui-fixture.h"
 #include "relance-window-private.h"
 
 #define N_CUSTOMERS 500
 /* the agent with the most actions after the run (found in the setup) */
 #define AGENT       agent
 #define MANAGER     "mvallet"
-#define TIMEOUT_MS  30000
 
 static const char *agent;
 static char *db_dir;
 static char *db_path;
 static gint64 late_id, tomorrow_id, later_id;
-
-static RelanceDate
-day (void)
-{
-  return relance_date_new (2026, 11, 23);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-workspace_shown (gpointer data)
-{
-  RelanceWindow *window = data;
-
-  return !relance_window_get_busy (window) &&
-         g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "workspace") == 0;
-}
-
-static void
-wait_until_workspace (RelanceWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!workspace_shown (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    fail_msg ("timed out waiting for the workspace");
-  g_source_remove (id);
-}
 
 static gint64
 add_action (RelanceDatabase *db,
@@ -96,20 +59,11 @@ static int
 database_setup (void **state)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelanceDatabase) db = NULL;
+  g_autoptr(RelanceDatabase) db = gui_demo_database_new ("relance-agenda-view-XXXXXX", "demo.db",
+                                                         N_CUSTOMERS, 1, gui_day (), TRUE,
+                                                         &db_dir, &db_path);
   g_autoptr(GPtrArray) items = NULL;
   const RelanceAgendaItem *first;
-
-  db_dir = g_dir_make_tmp ("relance-agenda-view-XXXXXX", &error);
-  assert_non_null (db_dir);
-  db_path = g_build_filename (db_dir, "demo.db", NULL);
-  db = relance_database_open (db_path, &error);
-  if (db == NULL)
-    fail_msg ("cannot open %s: %s", db_path, error->message);
-  if (!relance_demo_generate (db, N_CUSTOMERS, 1, day (), NULL, NULL, &error))
-    fail_msg ("demo: %s", error->message);
-  if (!relance_daily_run (db, day (), NULL, NULL, NULL, NULL, NULL, &error))
-    fail_msg ("run: %s", error->message);
 
   /* the agent with the most actions from the run, on D */
   {
@@ -117,7 +71,7 @@ database_setup (void **state)
 
     for (guint i = 0; i < G_N_ELEMENTS (agents); i++)
       {
-        g_autoptr(GPtrArray) list = relance_agenda_list (db, agents[i], day (), NULL, &error);
+        g_autoptr(GPtrArray) list = relance_agenda_list (db, agents[i], gui_day (), NULL, &error);
 
         assert_non_null (list);
         if (items == NULL || list->len > items->len)
@@ -131,41 +85,26 @@ database_setup (void **state)
   assert_true (items->len > 1);
   first = g_ptr_array_index (items, 0);
   late_id = add_action (db, first->actor_id, first->case_id, RELANCE_CHANNEL_CALL,
-                        "Rappeler le comptable", day () - 1);
+                        "Rappeler le comptable", gui_day () - 1);
   tomorrow_id = add_action (db, first->actor_id, first->case_id, RELANCE_CHANNEL_VISIT,
-                            "Visite sur place", day () + 1);
+                            "Visite sur place", gui_day () + 1);
   later_id = add_action (db, first->actor_id, first->case_id, RELANCE_CHANNEL_CALL,
-                         "Point sur l'échéancier", day () + 5);
+                         "Point sur l'échéancier", gui_day () + 5);
   return 0;
 }
 
 static int
 database_teardown (void **state)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (db_dir);
-  g_clear_pointer (&db_path, g_free);
-  g_clear_pointer (&db_dir, g_free);
+  gui_database_remove (&db_dir, &db_path);
   return 0;
 }
 
 static int
 window_setup (void **state)
 {
-  g_autoptr(GError) error = NULL;
-  RelanceWindow *window = relance_window_new (NULL);
+  RelanceWindow *window = gui_window_open (db_path);
 
-  gtk_window_present (GTK_WINDOW (window));
-  if (!relance_window_open_database (window, db_path, &error))
-    fail_msg ("open: %s", error->message);
-  wait_until_workspace (window);
   relance_window_set_user (window, AGENT);
   *state = window;
   return 0;
@@ -174,14 +113,7 @@ window_setup (void **state)
 static int
 window_teardown (void **state)
 {
-  gpointer window = *state;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < 50 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  if (window != NULL)
-    fail_msg ("the window was not finalized");
+  gui_destroy_and_check (*state, "window");
   return 0;
 }
 
@@ -228,7 +160,7 @@ expected_ids (RelanceDatabase           *db,
               const RelanceAgendaFilter *filter)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = relance_agenda_list (db, user, day (), filter, &error);
+  g_autoptr(GPtrArray) items = relance_agenda_list (db, user, gui_day (), filter, &error);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   RelanceDate from = G_MAXINT, to = 0;
 
@@ -311,7 +243,7 @@ test_agenda_view_rows_are_the_agenda_by_day (void **state)
   relance_agenda_view_set_period (view, RELANCE_AGENDA_PERIOD_WEEK);
   g_clear_pointer (&shown, g_array_unref);
   g_clear_pointer (&expected, g_array_unref);
-  week.date_to = day () + 7;
+  week.date_to = gui_day () + 7;
   shown = model_action_ids (model);
   expected = expected_ids (relance_window_get_database (window), AGENT, &week);
   assert_same_ids (shown, expected);
@@ -337,7 +269,7 @@ test_agenda_view_colours_follow_the_planned_day (void **state)
   /* the first row is the header of the late day */
   first = g_list_model_get_item (model, 0);
   assert_true (relance_agenda_entry_is_header (first));
-  assert_int_equal (relance_agenda_entry_get_day (first), day () - 1);
+  assert_int_equal (relance_agenda_entry_get_day (first), gui_day () - 1);
   assert_int_equal (relance_agenda_entry_get_n_actions (first), 1);
 }
 
@@ -408,7 +340,7 @@ test_agenda_view_figures_of_the_day (void **state)
   g_autofree char *automatic = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!relance_workspace_store_day_figures (relance_window_get_database (window), AGENT, day (),
+  if (!relance_workspace_store_day_figures (relance_window_get_database (window), AGENT, gui_day (),
                                             &figures, &error))
     fail_msg ("figures: %s", error->message);
   /* nothing done yet; the manual actions of D and the late one of D − 1 */
@@ -451,7 +383,7 @@ test_agenda_view_performed_action_leaves (void **state)
   assert_non_null (find_item (model, late_id));
   request.success = TRUE;
   request.comment = "Le comptable rappelle demain";
-  if (!relance_action_perform (relance_window_get_database (window), late_id, day (), &request,
+  if (!relance_action_perform (relance_window_get_database (window), late_id, gui_day (), &request,
                                NULL, &error))
     fail_msg ("perform: %s", error->message);
   _relance_window_data_changed (window);
@@ -460,7 +392,7 @@ test_agenda_view_performed_action_leaves (void **state)
   assert_int_equal (relance_agenda_model_get_n_actions (RELANCE_AGENDA_MODEL (model)), before - 1);
   /* and the figure counts it: 1 done of the same number to do */
   assert_true (relance_workspace_store_day_figures (relance_window_get_database (window), AGENT,
-                                                    day (), &figures, NULL));
+                                                    gui_day (), &figures, NULL));
   assert_int_equal (figures.done, 1);
   {
     g_autofree char *done = relance_agenda_format_share (figures.done, figures.to_do);
@@ -519,22 +451,10 @@ test_agenda_view_search_finds_customers_and_actions (void **state)
 int
 main (void)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "no-portals", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  /* as test-window.c: cairo, and the interpreting software driver */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GALLIUM_DRIVER", "softpipe", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("RELANCE_DATE", "2026-11-23", TRUE);
+  gui_set_environment ();
   g_setenv ("LANGUAGE", "C", TRUE);
-  g_unsetenv ("RELANCE_PROFILE");
-
-  if (!gtk_init_check ())
+  if (!gui_init ())
     return 77;
-  adw_init ();
-
 #define WINDOW_TEST(test) cmocka_unit_test_setup_teardown (test, window_setup, window_teardown)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_agenda_format_share_rounds_half_away),

@@ -20,9 +20,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "gui-fixture.h"
 #include "relance-customer-card.h"
-#include "relance-demo.h"
-#include "relance-engine.h"
 #include "relance-invoices-tab.h"
 #include "relance-notes-tab.h"
 #include "relance-open-items-tab.h"
@@ -47,21 +46,6 @@ typedef struct
   char                *last_action;
   GVariant            *last_parameter;
 } CardFixture;
-
-static RelanceDate
-day (void)
-{
-  return relance_date_new (2026, 11, 23);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* The first label under @widget whose text, or markup, contains @text */
 static GtkLabel *
@@ -180,16 +164,9 @@ static int
 database_setup (void **state)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelanceDatabase) db = NULL;
-
-  db_dir = g_dir_make_tmp ("relance-card-XXXXXX", &error);
-  assert_non_null (db_dir);
-  db_path = g_build_filename (db_dir, "card.db", NULL);
-  db = relance_database_open (db_path, &error);
-  if (db == NULL)
-    fail_msg ("cannot open %s: %s", db_path, error->message);
-  if (!relance_demo_generate (db, N_DEMO_CUSTOMERS, 1, day (), NULL, NULL, &error))
-    fail_msg ("demo: %s", error->message);
+  g_autoptr(RelanceDatabase) db = gui_demo_database_new ("relance-card-XXXXXX", "card.db",
+                                                         N_DEMO_CUSTOMERS, 1, gui_day (), FALSE,
+                                                         &db_dir, &db_path);
 
   card_a_id = add_actor (db, "CARD-A", "Card Test SARL");
   add_contact (db, card_a_id, "Paul Durand", NULL, "paul@card.test", FALSE);
@@ -215,17 +192,7 @@ database_setup (void **state)
 static int
 database_teardown (void **state)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (db_dir);
-  g_clear_pointer (&db_path, g_free);
-  g_clear_pointer (&db_dir, g_free);
+  gui_database_remove (&db_dir, &db_path);
   return 0;
 }
 
@@ -277,14 +244,8 @@ static int
 card_teardown (void **state)
 {
   CardFixture *fx = *state;
-  gpointer window = fx->window;
 
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (fx->window);
-  for (guint i = 0; i < 50 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  if (window != NULL)
-    fail_msg ("the window was not finalized");
+  gui_destroy_and_check (g_steal_pointer (&fx->window), "window");
   g_object_unref (fx->actions);
   g_assert_finalize_object (fx->db);
   g_free (fx->last_action);
@@ -299,9 +260,9 @@ show (CardFixture *fx,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!relance_customer_card_show_customer (fx->card, fx->db, actor_id, day (), &error))
+  if (!relance_customer_card_show_customer (fx->card, fx->db, actor_id, gui_day (), &error))
     fail_msg ("show: %s", error->message);
-  spin (50);
+  gui_spin (50);
 }
 
 static GtkColumnViewColumn *
@@ -401,7 +362,7 @@ test_card_open_items_filter_by_number (void **state)
    * says so after its delay */
   gtk_editable_set_text (GTK_EDITABLE (entry), "a-002");
   for (guint i = 0; i < 100 && g_list_model_get_n_items (G_LIST_MODEL (selection)) != 1; i++)
-    spin (20);
+    gui_spin (20);
   assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (selection)), 1);
   only = g_list_model_get_item (G_LIST_MODEL (selection), 0);
   assert_string_equal (relance_invoice_get_number (only), "A-002");
@@ -601,19 +562,9 @@ test_card_loads_a_customer_with_5000_items (void **state)
 int
 main (void)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "no-portals", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GALLIUM_DRIVER", "softpipe", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("RELANCE_DATE", "2026-11-23", TRUE);
-
-  if (!gtk_init_check ())
+  gui_set_environment ();
+  if (!gui_init ())
     return 77;
-  adw_init ();
-
 #define CARD_TEST(test) cmocka_unit_test_setup_teardown (test, card_setup, card_teardown)
   const struct CMUnitTest tests[] = {
     CARD_TEST (test_card_header_shows_identity_and_contacts),

@@ -32,57 +32,13 @@
 
 #include "relance-customer-card.h"
 #include "relance-customer-row.h"
-#include "relance-demo.h"
-#include "relance-engine.h"
+#include "gui-fixture.h"
 #include "relance-window-private.h"
 
 #define N_CUSTOMERS 60
-#define TIMEOUT_MS  30000
 
 static char *db_dir;
 static char *db_path;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static RelanceDate
-day (void)
-{
-  return relance_date_new (2026, 11, 23);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @predicate holds; fails after TIMEOUT_MS. */
-static void
-wait_until (Predicate   predicate,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    fail_msg ("timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
-/* Lets the main loop lay out and draw a few frames. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 portfolio_shown (gpointer data)
@@ -144,53 +100,32 @@ assert_text_shown (GtkWidget  *root,
   FindText find = { root, text };
   g_autofree char *what = g_strdup_printf ("« %s » to be shown", text);
 
-  wait_until (text_shown, &find, what);
+  gui_wait_until (text_shown, &find, what);
 }
 
 static int
 database_setup (void **state)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RelanceDatabase) db = NULL;
+  g_autoptr(RelanceDatabase) db = gui_demo_database_new ("relance-french-XXXXXX", "demo.db",
+                                                         N_CUSTOMERS, 1, gui_day (), FALSE,
+                                                         &db_dir, &db_path);
 
-  db_dir = g_dir_make_tmp ("relance-french-XXXXXX", &error);
-  assert_non_null (db_dir);
-  db_path = g_build_filename (db_dir, "demo.db", NULL);
-  db = relance_database_open (db_path, &error);
-  if (db == NULL)
-    fail_msg ("cannot open %s: %s", db_path, error->message);
-  if (!relance_demo_generate (db, N_CUSTOMERS, 1, day (), NULL, NULL, &error))
-    fail_msg ("demo: %s", error->message);
   return 0;
 }
 
 static int
 database_teardown (void **state)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (db_dir);
-  g_clear_pointer (&db_path, g_free);
-  g_clear_pointer (&db_dir, g_free);
+  gui_database_remove (&db_dir, &db_path);
   return 0;
 }
 
 static int
 window_setup (void **state)
 {
-  g_autoptr(GError) error = NULL;
-  RelanceWindow *window = relance_window_new (NULL);
+  RelanceWindow *window = gui_window_open (db_path);
 
-  gtk_window_present (GTK_WINDOW (window));
-  if (!relance_window_open_database (window, db_path, &error))
-    fail_msg ("open: %s", error->message);
-  wait_until (portfolio_shown, window, "the portfolio");
+  gui_wait_until (portfolio_shown, window, "the portfolio");
   /* the agenda comes first; this test is about the portfolio */
   _relance_window_show_area (window, "portfolio");
   *state = window;
@@ -201,14 +136,7 @@ window_setup (void **state)
 static int
 window_teardown (void **state)
 {
-  gpointer window = *state;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < 50 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  if (window != NULL)
-    fail_msg ("the window was not finalized");
+  gui_destroy_and_check (*state, "window");
   return 0;
 }
 
@@ -307,7 +235,7 @@ test_french_customer_card (void **state)
   /* French labels are longer than English ones: beside the sidebar, the
    * list and the card must still fit side by side in the default window,
    * else the leaflet folds and hides the card that was just chosen */
-  spin (200);
+  gui_spin (200);
   if (adw_leaflet_get_folded (window->leaflet))
     {
       int list_width, card_width;
@@ -328,17 +256,7 @@ main (void)
   const char *localedir = g_getenv ("RELANCE_LOCALEDIR");
   g_autofree char *catalogue = NULL;
 
-  /* as libadwaita's own widget tests: before GTK starts */
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);   /* libadwaita 1.2's style settings */
-  /* no GPU under Xvfb: see test-window.c */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GALLIUM_DRIVER", "softpipe", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("RELANCE_DATE", "2026-11-23", TRUE);
-  g_unsetenv ("RELANCE_PROFILE");
-
+  gui_set_environment ();
   /* French, whatever the session says. C.UTF-8 is built into the C
    * library (glibc ≥ 2.35), so no French locale has to be installed;
    * gettext ignores LANGUAGE only in the plain "C" locale. */
@@ -365,10 +283,8 @@ main (void)
   textdomain (GETTEXT_PACKAGE);
 
   /* meson's exit status for a skipped test: no display to run on */
-  if (!gtk_init_check ())
+  if (!gui_init ())
     return 77;
-  adw_init ();
-
 #define WINDOW_TEST(test) cmocka_unit_test_setup_teardown (test, window_setup, window_teardown)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_french_catalogue_is_used),

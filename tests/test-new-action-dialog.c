@@ -23,16 +23,14 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "relance-demo.h"
 #include "relance-documents.h"
-#include "relance-engine.h"
 #include "relance-form-problems.h"
 #include "relance-new-action-dialog.h"
 #include "relance-pdf-preview.h"
+#include "gui-fixture.h"
 #include "relance-window-private.h"
 
 #define N_CUSTOMERS 120
-#define TIMEOUT_MS  30000
 #define USER        "arossi"
 
 static char *db_dir;
@@ -42,45 +40,6 @@ typedef struct
 {
   RelanceWindow *window;
 } Fixture;
-
-static RelanceDate
-day (void)
-{
-  return relance_date_new (2026, 11, 23);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-hold (const char *step)
-{
-  if (g_strcmp0 (g_getenv ("RELANCE_TEST_HOLD"), step) == 0)
-    spin (30000);
-}
-
-static gboolean
-window_ready (RelanceWindow *window)
-{
-  const char *page = gtk_stack_get_visible_child_name (window->main_stack);
-
-  return !relance_window_get_busy (window) &&
-         (g_strcmp0 (page, "workspace") == 0 || g_strcmp0 (page, "portfolio") == 0);
-}
 
 static gpointer
 child (gpointer    dialog,
@@ -94,18 +53,10 @@ child (gpointer    dialog,
   return object;
 }
 
-/* Destroys a dialog and checks that nothing kept it alive */
-static void
-destroy_and_check (gpointer dialog)
+static gboolean
+preview_settled (gpointer data)
 {
-  gpointer weak = dialog;
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  for (guint i = 0; i < 50 && weak != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  if (weak != NULL)
-    fail_msg ("the dialog was not finalized");
+  return g_strcmp0 (gtk_stack_get_visible_child_name (data), "loading") != 0;
 }
 
 /* Waits until the preview is made or refused: its page is no longer
@@ -114,14 +65,8 @@ static const char *
 wait_preview (RelanceNewActionDialog *dialog)
 {
   GtkStack *stack = child (dialog, "preview_stack");
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
 
-  while (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") == 0 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    fail_msg ("timed out waiting for the preview");
-  g_source_remove (id);
+  gui_wait_until (preview_settled, stack, "the preview");
   return gtk_stack_get_visible_child_name (stack);
 }
 
@@ -155,57 +100,26 @@ create (RelanceNewActionDialog *dialog)
 static int
 database_setup (void **state)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RelanceDatabase) db = NULL;
+  g_autoptr(RelanceDatabase) db = gui_demo_database_new ("relance-new-action-XXXXXX", "demo.db",
+                                                         N_CUSTOMERS, 1, gui_day (), TRUE,
+                                                         &db_dir, &db_path);
 
-  db_dir = g_dir_make_tmp ("relance-new-action-XXXXXX", &error);
-  assert_non_null (db_dir);
-  db_path = g_build_filename (db_dir, "demo.db", NULL);
-  db = relance_database_open (db_path, &error);
-  if (db == NULL)
-    fail_msg ("cannot open %s: %s", db_path, error->message);
-  if (!relance_demo_generate (db, N_CUSTOMERS, 1, day (), NULL, NULL, &error))
-    fail_msg ("demo: %s", error->message);
-  if (!relance_daily_run (db, day (), NULL, NULL, NULL, NULL, NULL, &error))
-    fail_msg ("run: %s", error->message);
   return 0;
 }
 
 static int
 database_teardown (void **state)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (db_dir);
-  g_clear_pointer (&db_path, g_free);
-  g_clear_pointer (&db_dir, g_free);
+  gui_database_remove (&db_dir, &db_path);
   return 0;
 }
 
 static int
 window_setup (void **state)
 {
-  g_autoptr(GError) error = NULL;
   Fixture *fx = g_new0 (Fixture, 1);
-  gboolean timed_out = FALSE;
-  guint id;
 
-  fx->window = relance_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (fx->window));
-  if (!relance_window_open_database (fx->window, db_path, &error))
-    fail_msg ("open: %s", error->message);
-  id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-  while (!window_ready (fx->window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    fail_msg ("timed out waiting for the window");
-  g_source_remove (id);
+  fx->window = gui_window_open (db_path);
   relance_window_set_user (fx->window, USER);
   *state = fx;
   return 0;
@@ -215,14 +129,8 @@ static int
 window_teardown (void **state)
 {
   Fixture *fx = *state;
-  gpointer window = fx->window;
 
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (GTK_WINDOW (fx->window));
-  for (guint i = 0; i < 50 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  if (window != NULL)
-    fail_msg ("the window was not finalized");
+  gui_destroy_and_check (g_steal_pointer (&fx->window), "window");
   g_free (fx);
   return 0;
 }
@@ -277,7 +185,7 @@ agenda_has (RelanceDatabase *db,
             gint64           action_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = relance_agenda_list (db, user, day (), NULL, &error);
+  g_autoptr(GPtrArray) items = relance_agenda_list (db, user, gui_day (), NULL, &error);
 
   assert_non_null (items);
   for (guint i = 0; i < items->len; i++)
@@ -311,7 +219,7 @@ test_call_on_two_items_is_stored_and_on_the_agenda (void **state)
   dialog = relance_new_action_dialog_new (fx->window, actor_id, ids, &error);
   assert_non_null (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (50);
+  gui_spin (50);
 
   /* a call, today, for the window's user, with no document to preview */
   assert_int_equal (gtk_drop_down_get_selected (child (dialog, "channel_dropdown")),
@@ -323,7 +231,7 @@ test_call_on_two_items_is_stored_and_on_the_agenda (void **state)
   stored = relance_action_store_find (db, action_id, &error);
   assert_non_null (stored);
   assert_int_equal (stored->channel, RELANCE_CHANNEL_CALL);
-  assert_int_equal (stored->planned_date, day ());
+  assert_int_equal (stored->planned_date, gui_day ());
   assert_string_equal (stored->assigned_to, USER);
   assert_string_equal (stored->created_by, USER);
   assert_int_equal (stored->invoice_ids->len, 2);
@@ -357,7 +265,7 @@ test_notice_below_its_level_shows_the_error_and_refuses_create (void **state)
   assert_int_equal (relance_form_problems_get_n_blocking (child (dialog, "problems")), 0);
   assert_false (gtk_widget_get_sensitive (child (dialog, "create_button")));
 
-  destroy_and_check (dialog);
+  gui_destroy_and_check (dialog, "dialog");
 }
 
 static void
@@ -418,10 +326,10 @@ test_notice_at_its_level_renders (void **state)
   /* zooming in: 1 × 1.25 */
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL);
   assert_true (G_APPROX_VALUE (relance_pdf_preview_get_zoom (preview), 1.25, 0.001));
-  spin (300);
-  hold ("notice");
+  gui_spin (300);
+  gui_hold ("notice");
 
-  destroy_and_check (dialog);
+  gui_destroy_and_check (dialog, "dialog");
 }
 
 static void
@@ -456,7 +364,7 @@ test_a_past_date_is_blocking (void **state)
   assert_int_equal (relance_form_problems_get_n_blocking (problems), 0);
   assert_true (gtk_widget_get_sensitive (child (dialog, "create_button")));
 
-  destroy_and_check (dialog);
+  gui_destroy_and_check (dialog, "dialog");
 }
 
 static void
@@ -481,26 +389,15 @@ test_window_action_opens_the_dialog (void **state)
         dialog = each;
     }
   assert_non_null (dialog);
-  destroy_and_check (dialog);
+  gui_destroy_and_check (dialog, "dialog");
 }
 
 int
 main (void)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "no-portals", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GALLIUM_DRIVER", "softpipe", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("RELANCE_DATE", "2026-11-23", TRUE);
-  g_unsetenv ("RELANCE_PROFILE");
-
-  if (!gtk_init_check ())
+  gui_set_environment ();
+  if (!gui_init ())
     return 77;
-  adw_init ();
-
 #define TEST(test) cmocka_unit_test_setup_teardown (test, window_setup, window_teardown)
   const struct CMUnitTest tests[] = {
     TEST (test_call_on_two_items_is_stored_and_on_the_agenda),

@@ -23,69 +23,17 @@
 #include <cmocka.h>
 
 #include "relance-action-dialog.h"
-#include "relance-demo.h"
-#include "relance-engine.h"
+#include "gui-fixture.h"
 #include "relance-window-private.h"
 
 #define N_CUSTOMERS 100
 #define MANAGER     "mvallet"
 #define COMMENT     "Le client conteste la facture, merci de rappeler"
-#define TIMEOUT_MS  30000
 
 static char *db_dir;
 static char *db_path;
 static char *agent;
 static gint64 performed_id;
-
-static RelanceDate
-day (void)
-{
-  return relance_date_new (2026, 11, 23);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-hold (const char *step)
-{
-  if (g_strcmp0 (g_getenv ("RELANCE_TEST_HOLD"), step) == 0)
-    spin (30000);
-}
-
-static gboolean
-workspace_shown (RelanceWindow *window)
-{
-  return !relance_window_get_busy (window) &&
-         g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "workspace") == 0;
-}
-
-static void
-wait_until_workspace (RelanceWindow *window)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!workspace_shown (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    fail_msg ("timed out waiting for the workspace");
-  g_source_remove (id);
-}
 
 /* The text of every label under @widget, one per line */
 static void
@@ -114,21 +62,12 @@ database_setup (void **state)
 {
   static const char * const notify[] = { MANAGER, NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RelanceDatabase) db = NULL;
+  g_autoptr(RelanceDatabase) db = gui_demo_database_new ("relance-notifications-XXXXXX", "demo.db",
+                                                         N_CUSTOMERS, 1, gui_day (), TRUE,
+                                                         &db_dir, &db_path);
   RelancePerformRequest request = { 0 };
   const RelanceAgendaItem *first = NULL;
   g_autoptr(GPtrArray) items = NULL;
-
-  db_dir = g_dir_make_tmp ("relance-notifications-XXXXXX", &error);
-  assert_non_null (db_dir);
-  db_path = g_build_filename (db_dir, "demo.db", NULL);
-  db = relance_database_open (db_path, &error);
-  if (db == NULL)
-    fail_msg ("cannot open %s: %s", db_path, error->message);
-  if (!relance_demo_generate (db, N_CUSTOMERS, 1, day (), NULL, NULL, &error))
-    fail_msg ("demo: %s", error->message);
-  if (!relance_daily_run (db, day (), NULL, NULL, NULL, NULL, NULL, &error))
-    fail_msg ("run: %s", error->message);
 
   /* the first agent with a manual action to do on D */
   {
@@ -137,7 +76,7 @@ database_setup (void **state)
     for (guint i = 0; i < G_N_ELEMENTS (agents) && first == NULL; i++)
       {
         g_clear_pointer (&items, g_ptr_array_unref);
-        items = relance_agenda_list (db, agents[i], day (), NULL, &error);
+        items = relance_agenda_list (db, agents[i], gui_day (), NULL, &error);
         assert_non_null (items);
         if (items->len > 0)
           {
@@ -153,7 +92,7 @@ database_setup (void **state)
   request.success = TRUE;
   request.comment = COMMENT;
   request.notify = notify;
-  if (!relance_action_perform (db, performed_id, day (), &request, NULL, &error))
+  if (!relance_action_perform (db, performed_id, gui_day (), &request, NULL, &error))
     fail_msg ("perform: %s", error->message);
   return 0;
 }
@@ -161,17 +100,7 @@ database_setup (void **state)
 static int
 database_teardown (void **state)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (db_dir);
-  g_clear_pointer (&db_path, g_free);
-  g_clear_pointer (&db_dir, g_free);
+  gui_database_remove (&db_dir, &db_path);
   g_clear_pointer (&agent, g_free);
   return 0;
 }
@@ -179,13 +108,8 @@ database_teardown (void **state)
 static int
 window_setup (void **state)
 {
-  g_autoptr(GError) error = NULL;
-  RelanceWindow *window = relance_window_new (NULL);
+  RelanceWindow *window = gui_window_open (db_path);
 
-  gtk_window_present (GTK_WINDOW (window));
-  if (!relance_window_open_database (window, db_path, &error))
-    fail_msg ("open: %s", error->message);
-  wait_until_workspace (window);
   relance_window_set_user (window, MANAGER);
   *state = window;
   return 0;
@@ -194,14 +118,7 @@ window_setup (void **state)
 static int
 window_teardown (void **state)
 {
-  gpointer window = *state;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < 50 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  if (window != NULL)
-    fail_msg ("the window was not finalized");
+  gui_destroy_and_check (*state, "window");
   return 0;
 }
 
@@ -288,11 +205,11 @@ test_notifications_button_shows_the_unread_count (void **state)
   assert_int_equal (relance_notifications_button_get_n_unread (button), 1);
   assert_string_equal (gtk_widget_get_tooltip_text (menu_button), "1 Unread Notification");
   assert_int_equal (n_rows (list), 1);
-  hold ("bell");
+  gui_hold ("bell");
 
   relance_notifications_button_popup (button);
-  spin (200);
-  hold ("popover");
+  gui_spin (200);
+  gui_hold ("popover");
 
   collect_text (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), text);
   assert_non_null (strstr (text->str, COMMENT));
@@ -323,7 +240,7 @@ test_notifications_button_activating_opens_and_marks_read (void **state)
   g_autoptr(GPtrArray) left = NULL;
 
   relance_notifications_button_popup (button);
-  spin (100);
+  gui_spin (100);
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
 
   assert_int_equal (relance_notifications_button_get_n_unread (button), 0);
@@ -339,7 +256,7 @@ test_notifications_button_activating_opens_and_marks_read (void **state)
   assert_non_null (dialog);
   assert_int_equal (relance_action_dialog_get_action_id (dialog), performed_id);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  gui_spin (100);
 }
 
 static void
@@ -374,24 +291,12 @@ test_notifications_button_marks_all_read (void **state)
 int
 main (void)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "no-portals", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  /* as test-window.c: cairo, and the interpreting software driver */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GALLIUM_DRIVER", "softpipe", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("RELANCE_DATE", "2026-11-23", TRUE);
+  gui_set_environment ();
   g_setenv ("LANGUAGE", "C", TRUE);
   /* "Today, 09:12" is in the local time zone */
   g_setenv ("TZ", "UTC", TRUE);
-  g_unsetenv ("RELANCE_PROFILE");
-
-  if (!gtk_init_check ())
+  if (!gui_init ())
     return 77;
-  adw_init ();
-
 #define WINDOW_TEST(test) cmocka_unit_test_setup_teardown (test, window_setup, window_teardown)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_notifications_when_is_relative_to_the_day),

@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <sqlite3.h>
 
+#include "gui-fixture.h"
 #include "relance-company-form.h"
 #include "relance-gui-utils.h"
 #include "relance-mail-form.h"
@@ -27,8 +28,6 @@
 #include "relance-settings-view.h"
 #include "relance-template-editor.h"
 #include "relance-users-form.h"
-
-#define TIMEOUT_MS 30000
 
 /* A reminder as a user would have written it */
 #define BODY "Madame, Monsieur,\n\nSauf erreur de notre part, [[OUTSTANDING]] reste dû.\n\n[[INVOICE_TABLE]]"
@@ -41,40 +40,6 @@ typedef struct
   GtkWindow           *window;
   RelanceSettingsView *view;
 } Fixture;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Predicate   predicate,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    fail_msg ("timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 /* The first widget of @type under @widget */
 static GtkWidget *
@@ -134,7 +99,7 @@ setup (void **state)
   gtk_window_set_child (fx->window, GTK_WIDGET (fx->view));
   relance_settings_view_set_database (fx->view, fx->db, "mvallet");
   gtk_window_present (fx->window);
-  spin (50);
+  gui_spin (50);
 
   *state = fx;
   return 0;
@@ -144,26 +109,10 @@ static int
 teardown (void **state)
 {
   Fixture *fx = *state;
-  gpointer window = fx->window;
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
 
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (fx->window);
-  for (guint i = 0; i < 50 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  if (window != NULL)
-    fail_msg ("the window was not finalized");
-
+  gui_destroy_and_check (g_steal_pointer (&fx->window), "window");
   g_clear_object (&fx->db);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fx->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (fx->dir);
-  g_free (fx->path);
-  g_free (fx->dir);
+  gui_database_remove (&fx->dir, &fx->path);
   g_free (fx);
   return 0;
 }
@@ -414,7 +363,7 @@ test_mail_settings_are_saved_without_password (void **state)
 
   gtk_widget_activate_action (GTK_WIDGET (form), "mail.save", NULL);
   /* the keyring answers in its thread, or says there is none */
-  wait_until (mail_form_idle, form, "the password to be handled");
+  gui_wait_until (mail_form_idle, form, "the password to be handled");
 
   stored = relance_mail_settings_load (fx->db, &error);
   assert_non_null (stored);
@@ -537,18 +486,9 @@ test_users_new_user_is_checked_and_added (void **state)
 int
 main (void)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "no-portals", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GALLIUM_DRIVER", "softpipe", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("RELANCE_DATE", "2026-11-23", TRUE);
-
-  if (!gtk_init_check ())
+  gui_set_environment ();
+  if (!gui_init ())
     return 77;
-  adw_init ();
   relance_gui_ensure_resources ();
 
 #define SETTINGS_TEST(test) cmocka_unit_test_setup_teardown (test, setup, teardown)

@@ -20,64 +20,19 @@
 
 #include "relance-customer-card.h"
 #include "relance-customer-row.h"
-#include "relance-demo.h"
-#include "relance-engine.h"
-#include "relance-window-private.h"
+#include "gui-fixture.h"
 
 /* five pages of the list model: more rows than a view prepares at once
  * (about 200) */
 #define N_CUSTOMERS 500
-#define TIMEOUT_MS  30000
 
 static char *db_dir;
 static char *db_path;
-
-typedef gboolean (*Predicate) (gpointer data);
 
 typedef struct
 {
   RelanceWindow *window;
 } WindowFixture;
-
-static RelanceDate
-day (void)
-{
-  return relance_date_new (2026, 11, 23);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @predicate holds; fails after TIMEOUT_MS. */
-static void
-wait_until (Predicate    predicate,
-            gpointer     data,
-            const char  *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    fail_msg ("timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
-/* Lets the main loop draw a few frames. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 portfolio_shown (gpointer data)
@@ -137,59 +92,36 @@ assert_text_shown (GtkWidget  *root,
   FindText find = { root, type, text };
   g_autofree char *what = g_strdup_printf ("“%s” to be shown", text);
 
-  wait_until (text_shown, &find, what);
+  gui_wait_until (text_shown, &find, what);
 }
 
 static int
 database_setup (void **state)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RelanceDatabase) db = NULL;
-
-  db_dir = g_dir_make_tmp ("relance-window-XXXXXX", &error);
-  assert_non_null (db_dir);
-  db_path = g_build_filename (db_dir, "demo.db", NULL);
-  db = relance_database_open (db_path, &error);
-  if (db == NULL)
-    fail_msg ("cannot open %s: %s", db_path, error->message);
   /* the figures are left for the window to compute */
-  if (!relance_demo_generate (db, N_CUSTOMERS, 1, day (), NULL, NULL, &error))
-    fail_msg ("demo: %s", error->message);
+  g_autoptr(RelanceDatabase) db = gui_demo_database_new ("relance-window-XXXXXX", "demo.db",
+                                                         N_CUSTOMERS, 1, gui_day (), FALSE,
+                                                         &db_dir, &db_path);
+
   return 0;
 }
 
 static int
 database_teardown (void **state)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (db_dir);
-  g_clear_pointer (&db_path, g_free);
-  g_clear_pointer (&db_dir, g_free);
+  gui_database_remove (&db_dir, &db_path);
   return 0;
 }
 
 static int
 window_setup (void **state)
 {
-  g_autoptr(GError) error = NULL;
   WindowFixture *fx = g_new0 (WindowFixture, 1);
 
-  fx->window = relance_window_new (NULL);
-  assert_int_equal (relance_window_get_evaluation_day (fx->window), day ());
-  gtk_window_present (GTK_WINDOW (fx->window));
-
-  if (!relance_window_open_database (fx->window, db_path, &error))
-    fail_msg ("open: %s", error->message);
+  fx->window = gui_window_open (db_path);
+  assert_int_equal (relance_window_get_evaluation_day (fx->window), gui_day ());
   assert_string_equal (relance_window_get_database_path (fx->window), db_path);
-
-  wait_until (portfolio_shown, fx->window, "the portfolio");
+  gui_wait_until (portfolio_shown, fx->window, "the portfolio");
   /* the agenda comes first; these tests are about the portfolio */
   _relance_window_show_area (fx->window, "portfolio");
   *state = fx;
@@ -201,15 +133,8 @@ static int
 window_teardown (void **state)
 {
   WindowFixture *fx = *state;
-  gpointer window = fx->window;
 
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (GTK_WINDOW (fx->window));
-  fx->window = NULL;
-  for (guint i = 0; i < 50 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  if (window != NULL)
-    fail_msg ("the window was not finalized");
+  gui_destroy_and_check (g_steal_pointer (&fx->window), "window");
   g_free (fx);
   return 0;
 }
@@ -223,7 +148,7 @@ test_window_shows_every_customer (void **state)
   g_autoptr(RelanceCustomerRow) first = NULL;
 
   assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (model)), N_CUSTOMERS);
-  assert_true (relance_figures_store_is_current (relance_window_get_database (fx->window), day ()));
+  assert_true (relance_figures_store_is_current (relance_window_get_database (fx->window), gui_day ()));
 
   /* the first row is on screen, as a cell of the column view */
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
@@ -260,7 +185,7 @@ test_window_card_shows_selected_customer (void **state)
 
   /* the outstanding, as the engine computes it, in the company currency */
   figures = relance_customer_figures_compute (db, relance_customer_row_get_actor_id (row),
-                                              day (), &error);
+                                              gui_day (), &error);
   if (figures == NULL)
     fail_msg ("figures: %s", error->message);
   company = &g_array_index (figures, RelanceFiguresRow, 0);
@@ -306,7 +231,7 @@ test_window_search_filters_the_list (void **state)
 
   gtk_editable_set_text (GTK_EDITABLE (fx->window->search_entry), "C00001");
   /* the entry waits for the typing to pause before it filters */
-  spin (400);
+  gui_spin (400);
   assert_string_equal (relance_portfolio_model_get_filter (model), "C00001");
   /* the codes that start with it: C000010 to C000019 */
   assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (model)), 10);
@@ -349,19 +274,6 @@ write_file (const char *name,
   return path;
 }
 
-static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-}
-
 static gboolean
 page_is (gpointer data)
 {
@@ -379,7 +291,7 @@ wait_for_page (RelanceWindow *window,
   gpointer data[2] = { window, (gpointer) page };
   g_autofree char *what = g_strdup_printf ("the page “%s”", page);
 
-  wait_until (page_is, data, what);
+  gui_wait_until (page_is, data, what);
 }
 
 static GtkWindow *
@@ -414,9 +326,7 @@ test_window_imports_customers_into_empty_database (void **state)
                                      "K001;Boulangerie Martin;TPE\n"
                                      "K002;Garage Dupuis;PME\n");
   RelanceWindow *window = relance_window_new (NULL);
-  gpointer weak = window;
 
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_present (GTK_WINDOW (window));
   if (!relance_window_open_database (window, path, &error))
     fail_msg ("open: %s", error->message);
@@ -430,11 +340,8 @@ test_window_imports_customers_into_empty_database (void **state)
   assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (window->model)), 2);
   assert_text_shown (GTK_WIDGET (window), GTK_TYPE_INSCRIPTION, "Garage Dupuis");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < 50 && weak != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  assert_null (weak);
-  remove_database (path);
+  gui_destroy_and_check (window, "window");
+  gui_database_remove_files (path);
 }
 
 static void
@@ -449,7 +356,7 @@ test_window_import_errors_are_listed (void **state)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (fx->window->model));
 
   _relance_window_import (fx->window, "invoices", csv);
-  wait_until (dialog_shown, fx->window, "the import errors");
+  gui_wait_until (dialog_shown, fx->window, "the import errors");
   dialog = find_dialog (GTK_WINDOW (fx->window));
 
   /* line and column of each refused value */
@@ -475,10 +382,10 @@ test_window_sort_reads_only_the_rows_shown (void **state)
   relance_portfolio_view_select (view, 5);
   assert_true (relance_customer_card_get_actor_id (_relance_window_get_customer_card (fx->window)) > 0);
   gtk_widget_grab_focus (GTK_WIDGET (column_view));
-  spin (200);
+  gui_spin (200);
 
   gtk_column_view_sort_by_column (column_view, overdue, GTK_SORT_DESCENDING);
-  spin (200);
+  gui_spin (200);
   assert_int_equal (relance_portfolio_model_get_sort (model), RELANCE_PORTFOLIO_SORT_OVERDUE);
   /* 500 rows are five pages; the view shows the first rows and prepares
    * about 200 (GTK 4.8 makes 205), three pages */
@@ -508,26 +415,10 @@ test_window_resources_have_the_channel_icons (void **state)
 int
 main (void)
 {
-  /* as libadwaita's own widget tests: before GTK starts */
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "no-portals", TRUE);   /* GTK ≥ 4.10 */
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);   /* libadwaita 1.2's style settings */
-  /* No GPU under Xvfb: draw with cairo. GDK still sets up GL on X11 to
-   * choose a visual; Mesa's llvmpipe then allocates from JIT-compiled code,
-   * which LeakSanitizer reports as a leak of an unknown module, so use
-   * the interpreting software driver instead. */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GALLIUM_DRIVER", "softpipe", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("RELANCE_DATE", "2026-11-23", TRUE);
-  g_unsetenv ("RELANCE_PROFILE");
-
+  gui_set_environment ();
   /* meson's exit status for a skipped test: no display to run on */
-  if (!gtk_init_check ())
+  if (!gui_init ())
     return 77;
-  adw_init ();
-
 #define WINDOW_TEST(test) cmocka_unit_test_setup_teardown (test, window_setup, window_teardown)
   const struct CMUnitTest tests[] = {
     WINDOW_TEST (test_window_shows_every_customer),
