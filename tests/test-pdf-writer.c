@@ -19,6 +19,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 #include "relance-documents.h"
 #include "relance-pdf-writer.h"
@@ -443,6 +445,75 @@ test_central_european_names_print (void **state)
   assert_non_null (strstr (text, "Łódź"));
 }
 
+/* Grey PNG images of 2 × 1 and 3 × 2 pixels */
+static const char logo_2x1[] = "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00\x7b\x40\xe8\xdd\x00\x00\x00\x0b\x49\x44\x41\x54\x78\x9c\x63\x68\x00\x03\x00\x0a\x87\x03\x01\xc4\xc6\x1f\x66\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+static const char logo_3x2[] = "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x03\x00\x00\x00\x02\x08\x02\x00\x00\x00\x12\x16\xf1\x4d\x00\x00\x00\x0e\x49\x44\x41\x54\x78\x9c\x63\x68\x80\x01\x06\x38\x0b\x00\x5a\x14\x09\x01\xb2\x12\x3d\x87\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+
+/* The size of the first image of the PDF, as pdfimages lists it */
+static char *
+first_image_size (Fixture *f)
+{
+  const char *argv[] = { "pdfimages", "-list", f->path, NULL };
+  g_autofree char *out = run (argv, NULL);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_auto(GStrv) fields = NULL;
+
+  /* two header lines, then "page num type width height …" */
+  assert_true (g_strv_length (lines) > 2);
+  fields = g_strsplit_set (g_strstrip (lines[2]), " ", -1);
+  {
+    g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+    for (guint i = 0; fields[i] != NULL; i++)
+      if (fields[i][0] != '\0')
+        g_ptr_array_add (words, fields[i]);
+    assert_true (words->len > 4);
+    return g_strdup_printf ("%s×%s", (char *) words->pdata[3], (char *) words->pdata[4]);
+  }
+}
+
+/* The logo is printed, and a new logo saved under the same name is read
+ * again by a writer that printed the old one */
+static void
+test_logo_replaced_under_the_same_name_is_read_again (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RelancePdfWriter) writer = relance_pdf_writer_new ("fr", &error);
+  g_autofree char *logo = g_build_filename (f->dir, "logo.png", NULL);
+  RelanceCompany with_logo = company;
+  struct utimbuf later = { 0 };
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  with_logo.logo_path = logo;
+  assert_true (g_file_set_contents (logo, logo_2x1, sizeof logo_2x1 - 1, NULL));
+  assert_true (relance_pdf_writer_begin (writer, &with_logo, "Test", &error));
+  {
+    g_autoptr(GBytes) bytes = relance_pdf_writer_finish (writer, &error);
+
+    assert_null (error);
+    save (f, bytes);
+  }
+  first = first_image_size (f);
+  assert_string_equal (first, "2×1");
+
+  /* the same name, another picture, a later modification time */
+  assert_true (g_file_set_contents (logo, logo_3x2, sizeof logo_3x2 - 1, NULL));
+  later.actime = later.modtime = time (NULL) + 60;
+  assert_int_equal (utime (logo, &later), 0);
+  assert_true (relance_pdf_writer_begin (writer, &with_logo, "Test", &error));
+  {
+    g_autoptr(GBytes) bytes = relance_pdf_writer_finish (writer, &error);
+
+    assert_null (error);
+    save (f, bytes);
+  }
+  second = first_image_size (f);
+  assert_string_equal (second, "3×2");
+  g_unlink (logo);
+}
+
 static void
 test_character_the_font_lacks_is_refused (void **state)
 {
@@ -497,6 +568,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_long_word_is_cut_between_characters, setup, teardown),
     cmocka_unit_test_setup_teardown (test_typographic_characters_extract, setup, teardown),
     cmocka_unit_test_setup_teardown (test_central_european_names_print, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_logo_replaced_under_the_same_name_is_read_again, setup, teardown),
     cmocka_unit_test_setup_teardown (test_character_the_font_lacks_is_refused, setup, teardown),
     cmocka_unit_test_setup_teardown (test_company_without_name_is_refused, setup, teardown),
   };

@@ -140,6 +140,7 @@ struct _RelancePdfWriter
   char         *logo_path;
   GBytes       *logo_bytes;
   gboolean      logo_is_png;
+  gint64        logo_mtime;
 
   /* the document under way */
   gboolean      in_document;
@@ -853,11 +854,19 @@ load_logo (RelancePdfWriter *self,
   g_autofree char *contents = NULL;
   gsize length;
 
-  if (g_strcmp0 (path, self->logo_path) == 0)
+  GStatBuf info;
+  gint64 mtime = 0;
+
+  /* read again when the file changed: a writer lives as long as its
+   * thread, and a new logo may be saved under the same name */
+  if (path != NULL && g_stat (path, &info) == 0)
+    mtime = (gint64) info.st_mtime;
+  if (g_strcmp0 (path, self->logo_path) == 0 && mtime == self->logo_mtime)
     return;
   g_clear_pointer (&self->logo_bytes, g_bytes_unref);
   g_free (self->logo_path);
   self->logo_path = g_strdup (path);
+  self->logo_mtime = mtime;
   if (!g_file_get_contents (path, &contents, &length, &error))
     {
       g_debug ("No logo: %s", error->message);
