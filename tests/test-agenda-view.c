@@ -12,7 +12,8 @@
  *   a call planned on D + 5 (28/11): grey, later; shown with "Next 7 days"
  *
  * The window works as that agent; the agenda must hold exactly the rows
- * of relance_agenda_list() for them on D, under one header per day.
+ * of relance_agenda_list() for them on D, under one header per day. The
+ * view reads the agenda in a thread: each change is awaited.
  */
 #include "config.h"
 
@@ -23,6 +24,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "relance-gui-utils.h"
 #include "relance-search-dialog.h"
 #include "gui-fixture.h"
 #include "relance-window-private.h"
@@ -100,12 +102,26 @@ database_teardown (void **state)
   return 0;
 }
 
+static gboolean
+agenda_loaded (gpointer data)
+{
+  return !relance_agenda_view_get_loading (data);
+}
+
+/* The rows of the last change are in */
+static void
+wait_for_agenda (RelanceAgendaView *view)
+{
+  gui_wait_until (agenda_loaded, view, "the agenda");
+}
+
 static int
 window_setup (void **state)
 {
   RelanceWindow *window = gui_window_open (db_path);
 
   relance_window_set_user (window, AGENT);
+  wait_for_agenda (_relance_window_get_agenda_view (window));
   *state = window;
   return 0;
 }
@@ -113,6 +129,7 @@ window_setup (void **state)
 static int
 window_teardown (void **state)
 {
+  wait_for_agenda (_relance_window_get_agenda_view (*state));
   gui_destroy_and_check (*state, "window");
   return 0;
 }
@@ -241,6 +258,7 @@ test_agenda_view_rows_are_the_agenda_by_day (void **state)
 
   /* the next 7 days add D + 5 */
   relance_agenda_view_set_period (view, RELANCE_AGENDA_PERIOD_WEEK);
+  wait_for_agenda (view);
   g_clear_pointer (&shown, g_array_unref);
   g_clear_pointer (&expected, g_array_unref);
   week.date_to = gui_day () + 7;
@@ -259,6 +277,7 @@ test_agenda_view_colours_follow_the_planned_day (void **state)
   g_autoptr(RelanceAgendaEntry) first = NULL;
 
   relance_agenda_view_set_period (view, RELANCE_AGENDA_PERIOD_WEEK);
+  wait_for_agenda (view);
   /* 22/11 < 23/11: late */
   assert_int_equal (find_item (model, late_id)->colour, RELANCE_AGENDA_RED);
   /* 24/11 = D + 1: within 24 h */
@@ -285,6 +304,7 @@ test_agenda_view_channel_filter_narrows (void **state)
   guint all = relance_agenda_model_get_n_actions (model);
 
   relance_agenda_view_set_channel (view, "visit");
+  wait_for_agenda (view);
   assert_string_equal (relance_agenda_view_get_channel (view), "visit");
   visits.has_channel = TRUE;
   visits.channel = RELANCE_CHANNEL_VISIT;
@@ -296,6 +316,7 @@ test_agenda_view_channel_filter_narrows (void **state)
   assert_true (all > 1);
 
   relance_agenda_view_set_channel (view, NULL);
+  wait_for_agenda (view);
   assert_int_equal (relance_agenda_model_get_n_actions (model), all);
 }
 
@@ -311,6 +332,7 @@ test_agenda_view_manager_sees_agent_filter (void **state)
   assert_false (relance_agenda_view_get_shows_agents (view));
 
   relance_window_set_user (window, MANAGER);
+  wait_for_agenda (view);
   assert_true (relance_agenda_view_get_shows_agents (view));
   /* "All agents": everybody's actions */
   shown = model_action_ids (G_LIST_MODEL (model));
@@ -319,14 +341,17 @@ test_agenda_view_manager_sees_agent_filter (void **state)
 
   /* one agent: that agent's agenda */
   relance_agenda_view_set_agent (view, AGENT);
+  wait_for_agenda (view);
   g_clear_pointer (&shown, g_array_unref);
   g_clear_pointer (&expected, g_array_unref);
   shown = model_action_ids (G_LIST_MODEL (model));
   expected = expected_ids (relance_window_get_database (window), AGENT, NULL);
   assert_same_ids (shown, expected);
   relance_agenda_view_set_agent (view, NULL);
+  wait_for_agenda (view);
 
   relance_window_set_user (window, AGENT);
+  wait_for_agenda (view);
   assert_false (relance_agenda_view_get_shows_agents (view));
 }
 
@@ -387,6 +412,7 @@ test_agenda_view_performed_action_leaves (void **state)
                                NULL, &error))
     fail_msg ("perform: %s", error->message);
   _relance_window_data_changed (window);
+  wait_for_agenda (view);
 
   assert_null (find_item (model, late_id));
   assert_int_equal (relance_agenda_model_get_n_actions (RELANCE_AGENDA_MODEL (model)), before - 1);
@@ -448,6 +474,135 @@ test_agenda_view_search_finds_customers_and_actions (void **state)
   assert_true (relance_customer_card_get_actor_id (_relance_window_get_customer_card (window)) > 0);
 }
 
+static void
+test_agenda_view_keeps_rows_while_reading (void **state)
+{
+  RelanceWindow *window = *state;
+  RelanceAgendaView *view = _relance_window_get_agenda_view (window);
+  GListModel *model = G_LIST_MODEL (relance_agenda_view_get_model (view));
+  guint before = g_list_model_get_n_items (model);
+  RelanceAgendaFilter today = { 0 };
+  g_autoptr(GArray) shown = NULL;
+  g_autoptr(GArray) expected = NULL;
+
+  assert_false (relance_agenda_view_get_loading (view));
+  assert_non_null (find_item (model, late_id));
+
+  /* the week, then at once today: the week's reading is stale */
+  relance_agenda_view_set_period (view, RELANCE_AGENDA_PERIOD_WEEK);
+  assert_true (relance_agenda_view_get_loading (view));
+  relance_agenda_view_set_period (view, RELANCE_AGENDA_PERIOD_TODAY);
+  assert_true (relance_agenda_view_get_loading (view));
+  /* the old rows stay meanwhile: until tomorrow, with 22/11 */
+  assert_int_equal (g_list_model_get_n_items (model), before);
+  assert_non_null (find_item (model, late_id));
+
+  wait_for_agenda (view);
+  /* D only: neither 22/11 nor 28/11, whichever reading ended last */
+  today.date_from = gui_day ();
+  today.date_to = gui_day ();
+  shown = model_action_ids (model);
+  expected = expected_ids (relance_window_get_database (window), AGENT, &today);
+  assert_same_ids (shown, expected);
+  assert_null (find_item (model, late_id));
+  assert_null (find_item (model, later_id));
+  /* let a stale reading end too: it must change nothing */
+  gui_spin (200);
+  g_clear_pointer (&shown, g_array_unref);
+  shown = model_action_ids (model);
+  assert_same_ids (shown, expected);
+}
+
+static void
+test_agenda_view_chosen_dates (void **state)
+{
+  RelanceWindow *window = *state;
+  RelanceAgendaView *view = _relance_window_get_agenda_view (window);
+  GListModel *model = G_LIST_MODEL (relance_agenda_view_get_model (view));
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                 RELANCE_TYPE_AGENDA_VIEW,
+                                                                 "dates_button"));
+  GtkCalendar *from = GTK_CALENDAR (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                   RELANCE_TYPE_AGENDA_VIEW,
+                                                                   "from_calendar"));
+  GtkCalendar *to = GTK_CALENDAR (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                 RELANCE_TYPE_AGENDA_VIEW,
+                                                                 "to_calendar"));
+  RelanceAgendaFilter range = { 0 };
+  g_autoptr(GArray) shown = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *d_1 = relance_gui_format_date (gui_day () - 1);
+  g_autofree char *d1 = relance_gui_format_date (gui_day () + 1);
+  g_autofree char *d5 = relance_gui_format_date (gui_day () + 5);
+  g_autofree char *range_label = NULL;
+
+  assert_false (gtk_widget_get_visible (button));
+
+  /* one day: 28/11 = D + 5 holds the call added by hand, and the run
+   * planned nothing then */
+  relance_agenda_view_set_dates (view, gui_day () + 5, gui_day () + 5);
+  wait_for_agenda (view);
+  assert_true (gtk_widget_get_visible (button));
+  assert_string_equal (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), d5);
+  assert_int_equal (relance_agenda_model_get_n_actions (RELANCE_AGENDA_MODEL (model)), 1);
+  assert_non_null (find_item (model, later_id));
+  /* one header and its action */
+  assert_int_equal (g_list_model_get_n_items (model), 2);
+
+  /* the first calendar on 22/11 = D − 1: the last day stays 28/11 */
+  day = g_date_time_new_local (2026, 11, 22, 0, 0, 0);
+  gtk_calendar_select_day (from, day);
+  wait_for_agenda (view);
+  /* 22/11/2026 – 28/11/2026, as the locale writes dates */
+  range_label = g_strdup_printf ("%s – %s", d_1, d5);
+  assert_string_equal (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), range_label);
+  range.date_from = gui_day () - 1;
+  range.date_to = gui_day () + 5;
+  shown = model_action_ids (model);
+  expected = expected_ids (relance_window_get_database (window), AGENT, &range);
+  assert_same_ids (shown, expected);
+  assert_non_null (find_item (model, late_id));
+  assert_non_null (find_item (model, tomorrow_id));
+  assert_non_null (find_item (model, later_id));
+  /* the calendars open in their popover */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gui_hold ("dates");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  /* the last calendar on 24/11 = D + 1: 22/11 to 24/11, without 28/11 */
+  g_clear_pointer (&day, g_date_time_unref);
+  day = g_date_time_new_local (2026, 11, 24, 0, 0, 0);
+  gtk_calendar_select_day (to, day);
+  wait_for_agenda (view);
+  g_clear_pointer (&range_label, g_free);
+  range_label = g_strdup_printf ("%s – %s", d_1, d1);
+  assert_string_equal (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), range_label);
+  range.date_to = gui_day () + 1;
+  g_clear_pointer (&shown, g_array_unref);
+  g_clear_pointer (&expected, g_array_unref);
+  shown = model_action_ids (model);
+  expected = expected_ids (relance_window_get_database (window), AGENT, &range);
+  assert_same_ids (shown, expected);
+  assert_non_null (find_item (model, late_id));
+  assert_null (find_item (model, later_id));
+
+  /* a first day after the last moves the last: 28/11 alone again */
+  g_clear_pointer (&day, g_date_time_unref);
+  day = g_date_time_new_local (2026, 11, 28, 0, 0, 0);
+  gtk_calendar_select_day (from, day);
+  wait_for_agenda (view);
+  assert_string_equal (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), d5);
+  assert_int_equal (relance_agenda_model_get_n_actions (RELANCE_AGENDA_MODEL (model)), 1);
+  assert_non_null (find_item (model, later_id));
+
+  /* back to a fixed choice: the calendars' button goes */
+  relance_agenda_view_set_period (view, RELANCE_AGENDA_PERIOD_UNTIL_TOMORROW);
+  wait_for_agenda (view);
+  assert_false (gtk_widget_get_visible (button));
+  assert_non_null (find_item (model, late_id));
+}
+
 int
 main (void)
 {
@@ -465,6 +620,8 @@ main (void)
     WINDOW_TEST (test_agenda_view_manager_sees_agent_filter),
     WINDOW_TEST (test_agenda_view_figures_of_the_day),
     WINDOW_TEST (test_agenda_view_search_finds_customers_and_actions),
+    WINDOW_TEST (test_agenda_view_keeps_rows_while_reading),
+    WINDOW_TEST (test_agenda_view_chosen_dates),
     /* last: it changes the database */
     WINDOW_TEST (test_agenda_view_performed_action_leaves),
   };

@@ -9,6 +9,10 @@
  * row explains its priority. An agent sees their own actions; a manager
  * sees everybody's, or one agent's. Double-click or Enter opens the
  * action (win.open-action).
+ *
+ * The list is read in a thread (a manager's « All agents » on a big
+ * portfolio takes about a second): the old rows stay until the new ones
+ * arrive, and a result older than the last filter is dropped.
  */
 #define G_LOG_DOMAIN "relance-agenda-view"
 
@@ -20,6 +24,7 @@
 
 #include "relance-agenda-view.h"
 #include "relance-gui-utils.h"
+#include "relance-job.h"
 
 struct _RelanceAgendaView
 {
@@ -32,10 +37,14 @@ struct _RelanceAgendaView
   GtkLevelBar        *automatic_bar;
   GtkDropDown        *channel_dropdown;
   GtkDropDown        *period_dropdown;
+  GtkMenuButton      *dates_button;
+  GtkCalendar        *from_calendar;
+  GtkCalendar        *to_calendar;
   GtkEntry           *amount_entry;
   GtkSearchEntry     *customer_entry;
   GtkDropDown        *agent_dropdown;
   GtkLabel           *count_label;
+  GtkSpinner         *spinner;
   GtkStack           *stack;
   GtkListView        *list_view;
 
@@ -48,7 +57,26 @@ struct _RelanceAgendaView
   GPtrArray          *agents;     /* logins of agent_dropdown's items after "All agents" */
   char               *agent;      /* the agent filter, NULL for all */
   guint               frozen;     /* while filters are set in code */
+  RelanceDate         chosen_from; /* the calendars' days, 0 until chosen */
+  RelanceDate         chosen_to;
+
+  /* the reading in a thread */
+  GCancellable       *cancellable;
+  guint               generation; /* of the last reload: older results are stale */
+  gboolean            loading;
 };
+
+/* What a reading of the agenda needs and finds, owned by its job */
+typedef struct
+{
+  guint                generation;
+  char                *user;
+  RelanceDate          day;
+  RelanceAgendaFilter  filter;
+  char                *customer_code;
+  GPtrArray           *items;
+  RelanceDayFigures    figures;
+} LoadData;
 
 G_DEFINE_FINAL_TYPE (RelanceAgendaView, relance_agenda_view, GTK_TYPE_WIDGET)
 
@@ -210,6 +238,10 @@ fill_filter (RelanceAgendaView   *self,
     case RELANCE_AGENDA_PERIOD_MONTH:
       filter->date_to = self->day + 30;
       break;
+    case RELANCE_AGENDA_PERIOD_CHOSEN:
+      filter->date_from = self->chosen_from;
+      filter->date_to = self->chosen_to;
+      break;
     case RELANCE_AGENDA_PERIOD_UNTIL_TOMORROW:
     default:
       break;
@@ -238,19 +270,6 @@ show_share (GtkLabel    *label,
 
   gtk_label_set_text (label, text);
   gtk_level_bar_set_value (bar, whole > 0 ? (double) part / (double) whole : 0);
-}
-
-static void
-update_figures (RelanceAgendaView *self)
-{
-  g_autoptr(GError) error = NULL;
-  RelanceDayFigures figures = { 0 };
-
-  if (!relance_workspace_store_day_figures (self->db, agenda_user (self), self->day,
-                                            &figures, &error))
-    g_warning ("Cannot count the actions of the day: %s", error->message);
-  show_share (self->done_label, self->done_bar, figures.done, figures.to_do);
-  show_share (self->automatic_label, self->automatic_bar, figures.automatic, figures.total);
 }
 
 static void
@@ -285,7 +304,180 @@ fill_agents (RelanceAgendaView *self)
   self->frozen--;
 }
 
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_free (load->user);
+  g_free (load->customer_code);
+  g_clear_pointer (&load->items, g_ptr_array_unref);
+  g_free (load);
+}
+
+/* Runs in the job's thread, or in the main one for a database that
+ * cannot be opened twice */
+static gboolean
+load (RelanceDatabase  *db,
+      LoadData         *data,
+      GCancellable     *cancellable,
+      GError          **error)
+{
+  data->items = relance_agenda_list (db, data->user, data->day, &data->filter, error);
+  if (data->items == NULL)
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return relance_workspace_store_day_figures (db, data->user, data->day, &data->figures, error);
+}
+
+static gboolean
+load_job_func (RelanceJob       *job,
+               RelanceDatabase  *db,
+               gpointer          data,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  return load (db, data, cancellable, error);
+}
+
+static void
+set_loading (RelanceAgendaView *self,
+             gboolean           loading)
+{
+  self->loading = loading;
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+}
+
+static void
+show_count (RelanceAgendaView *self)
+{
+  g_autofree char *count = NULL;
+  guint n = relance_agenda_model_get_n_actions (self->model);
+
+  count = g_strdup_printf (ngettext ("%u action", "%u actions", n), n);
+  gtk_label_set_text (self->count_label, count);
+  /* before the first rows arrive, "Nothing to do" would be a lie */
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->stack, self->loading ? "loading" : "empty");
+}
+
+static void
+show_load (RelanceAgendaView *self,
+           LoadData          *data)
+{
+  relance_agenda_model_set_items (self->model, g_steal_pointer (&data->items));
+  show_count (self);
+  show_share (self->done_label, self->done_bar, data->figures.done, data->figures.to_do);
+  show_share (self->automatic_label, self->automatic_bar, data->figures.automatic,
+              data->figures.total);
+}
+
+/* A database in memory is another, empty one on a second connection */
+static gboolean
+can_read_in_thread (const char *path)
+{
+  return path != NULL && *path != '\0' && strcmp (path, ":memory:") != 0 &&
+         !g_str_has_prefix (path, "file::memory:");
+}
+
+static void
+cancel_load (RelanceAgendaView *self)
+{
+  self->generation++;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+static RelanceDate
+calendar_day (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+  return relance_date_new (g_date_time_get_year (date), g_date_time_get_month (date),
+                           g_date_time_get_day_of_month (date));
+}
+
+static void
+select_calendar_day (GtkCalendar *calendar,
+                     RelanceDate  day)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, mday;
+
+  relance_date_get_ymd (day, &year, &month, &mday);
+  date = g_date_time_new_local (year, month, mday, 0, 0, 0);
+  gtk_calendar_select_day (calendar, date);
+}
+
+/* The button beside the period says the days chosen */
+static void
+show_dates (RelanceAgendaView *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *label = NULL;
+  gboolean chosen = gtk_drop_down_get_selected (self->period_dropdown) ==
+                    RELANCE_AGENDA_PERIOD_CHOSEN;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->dates_button), chosen);
+  if (self->chosen_from == 0)
+    return;
+  from = relance_gui_format_date (self->chosen_from);
+  to = relance_gui_format_date (self->chosen_to);
+  if (self->chosen_from == self->chosen_to)
+    label = g_steal_pointer (&from);
+  else
+    /* Translators: a range of days: "23/11/2026 – 28/11/2026" */
+    label = g_strdup_printf (_("%s – %s"), from, to);
+  gtk_menu_button_set_label (self->dates_button, label);
+}
+
+/* Puts the range on the calendars, in code: not a change by the user */
+static void
+set_chosen (RelanceAgendaView *self,
+            RelanceDate        from,
+            RelanceDate        to)
+{
+  self->chosen_from = from;
+  self->chosen_to = to;
+  self->frozen++;
+  select_calendar_day (self->from_calendar, from);
+  select_calendar_day (self->to_calendar, to);
+  self->frozen--;
+  show_dates (self);
+}
+
 /* Signal callbacks */
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(RelanceAgendaView) self = user_data;
+  RelanceJob *job = RELANCE_JOB (source);
+  LoadData *data = relance_job_get_data (job);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = relance_job_run_finish (job, result, &error);
+
+  /* a newer reload is under way, or the view is gone */
+  if (data->generation != self->generation)
+    return;
+
+  set_loading (self, FALSE);
+  if (!ok)
+    {
+      g_warning ("Cannot read the agenda: %s", error->message);
+      show_count (self);
+      return;
+    }
+  show_load (self, data);
+}
 
 static void
 filter_changed_cb (RelanceAgendaView *self)
@@ -316,6 +508,49 @@ channel_changed_cb (RelanceAgendaView *self)
 {
   if (self->frozen == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNEL]);
+}
+
+/* « Choose Dates… » opens the calendars, on today the first time */
+static void
+period_changed_cb (RelanceAgendaView *self)
+{
+  gboolean chosen = gtk_drop_down_get_selected (self->period_dropdown) ==
+                    RELANCE_AGENDA_PERIOD_CHOSEN;
+
+  if (chosen && self->chosen_from == 0)
+    set_chosen (self, self->day, self->day);
+  show_dates (self);
+  if (self->frozen > 0)
+    return;
+  relance_agenda_view_reload (self);
+  if (chosen && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_menu_button_popup (self->dates_button);
+}
+
+/* The first day picked after the last one moves the last one, and the
+ * other way round: the range is never empty */
+static void
+from_day_cb (RelanceAgendaView *self)
+{
+  RelanceDate from;
+
+  if (self->frozen > 0)
+    return;
+  from = calendar_day (self->from_calendar);
+  set_chosen (self, from, MAX (from, self->chosen_to));
+  relance_agenda_view_reload (self);
+}
+
+static void
+to_day_cb (RelanceAgendaView *self)
+{
+  RelanceDate to;
+
+  if (self->frozen > 0)
+    return;
+  to = calendar_day (self->to_calendar);
+  set_chosen (self, MIN (self->chosen_from, to), to);
+  relance_agenda_view_reload (self);
 }
 
 /* An amount typed is applied when the entry is left, as with Enter */
@@ -474,6 +709,7 @@ relance_agenda_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
+  cancel_load (self);
   g_clear_object (&self->model);
   g_clear_object (&self->db);
 
@@ -573,14 +809,21 @@ relance_agenda_view_class_init (RelanceAgendaViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, automatic_bar);
   gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, dates_button);
+  gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, to_calendar);
   gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, amount_entry);
   gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, customer_entry);
   gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, agent_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, spinner);
   gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, stack);
   gtk_widget_class_bind_template_child (widget_class, RelanceAgendaView, list_view);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, amount_focus_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, from_day_cb);
+  gtk_widget_class_bind_template_callback (widget_class, to_day_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -673,40 +916,56 @@ relance_agenda_view_set_database (RelanceAgendaView *self,
  * @self: a #RelanceAgendaView
  *
  * Reads the agenda and the figures of the day again: after an action was
- * performed, or a filter changed.
+ * performed, or a filter changed. The reading runs in a thread; the rows
+ * shown stay until it ends (relance_agenda_view_get_loading() says when),
+ * and a reading started before the last reload is dropped.
  */
 void
 relance_agenda_view_reload (RelanceAgendaView *self)
 {
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(RelanceJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *count = NULL;
-  RelanceAgendaFilter filter;
+  LoadData *data;
+  const char *path;
   gint64 min_cents = 0;
-  guint n;
 
   g_return_if_fail (RELANCE_IS_AGENDA_VIEW (self));
 
+  cancel_load (self);
   if (self->db == NULL)
     {
+      set_loading (self, FALSE);
       relance_agenda_model_set_items (self->model, g_ptr_array_new ());
+      show_count (self);
       return;
     }
 
-  fill_filter (self, &filter, &min_cents);
-  items = relance_agenda_list (self->db, agenda_user (self), self->day, &filter, &error);
-  if (items == NULL)
-    {
-      g_warning ("Cannot read the agenda: %s", error->message);
-      items = g_ptr_array_new ();
-    }
-  relance_agenda_model_set_items (self->model, g_steal_pointer (&items));
+  data = g_new0 (LoadData, 1);
+  data->generation = self->generation;
+  data->user = g_strdup (agenda_user (self));
+  data->day = self->day;
+  fill_filter (self, &data->filter, &min_cents);
+  /* the filter points into the entry: the thread gets its own copy */
+  data->customer_code = g_strdup (data->filter.customer_code);
+  data->filter.customer_code = data->customer_code;
 
-  n = relance_agenda_model_get_n_actions (self->model);
-  count = g_strdup_printf (ngettext ("%u action", "%u actions", n), n);
-  gtk_label_set_text (self->count_label, count);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
-  update_figures (self);
+  path = relance_database_get_path (self->db);
+  if (!can_read_in_thread (path))
+    {
+      set_loading (self, FALSE);
+      if (load (self->db, data, NULL, &error))
+        show_load (self, data);
+      else
+        g_warning ("Cannot read the agenda: %s", error->message);
+      load_data_free (data);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  job = relance_job_new (_("Reading the agenda…"), path, load_job_func, data, load_data_free);
+  set_loading (self, TRUE);
+  show_count (self);
+  relance_job_run_async (job, self->cancellable, load_done_cb, g_object_ref (self));
 }
 
 /**
@@ -825,9 +1084,49 @@ relance_agenda_view_set_period (RelanceAgendaView   *self,
                                 RelanceAgendaPeriod  period)
 {
   g_return_if_fail (RELANCE_IS_AGENDA_VIEW (self));
-  g_return_if_fail (period <= RELANCE_AGENDA_PERIOD_MONTH);
+  g_return_if_fail (period <= RELANCE_AGENDA_PERIOD_CHOSEN);
 
   gtk_drop_down_set_selected (self->period_dropdown, period);
+}
+
+/**
+ * relance_agenda_view_set_dates:
+ * @self: a #RelanceAgendaView
+ * @from: the first planned day shown
+ * @to: the last, @from or later; @from itself for one day
+ *
+ * Shows the actions planned from @from to @to, as when they are picked
+ * on the calendars of « Choose Dates… ».
+ */
+void
+relance_agenda_view_set_dates (RelanceAgendaView *self,
+                               RelanceDate        from,
+                               RelanceDate        to)
+{
+  g_return_if_fail (RELANCE_IS_AGENDA_VIEW (self));
+  g_return_if_fail (from != RELANCE_DATE_NONE && from <= to);
+
+  set_chosen (self, from, to);
+  self->frozen++;
+  gtk_drop_down_set_selected (self->period_dropdown, RELANCE_AGENDA_PERIOD_CHOSEN);
+  self->frozen--;
+  show_dates (self);
+  relance_agenda_view_reload (self);
+}
+
+/**
+ * relance_agenda_view_get_loading:
+ * @self: a #RelanceAgendaView
+ *
+ * Returns: whether the agenda is being read: the rows shown are those of
+ *   the reading before
+ */
+gboolean
+relance_agenda_view_get_loading (RelanceAgendaView *self)
+{
+  g_return_val_if_fail (RELANCE_IS_AGENDA_VIEW (self), FALSE);
+
+  return self->loading;
 }
 
 /**

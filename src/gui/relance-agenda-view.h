@@ -22,6 +22,7 @@ typedef enum
   RELANCE_AGENDA_PERIOD_TODAY,          /* D only */
   RELANCE_AGENDA_PERIOD_WEEK,           /* up to D + 7 */
   RELANCE_AGENDA_PERIOD_MONTH,          /* up to D + 30 */
+  RELANCE_AGENDA_PERIOD_CHOSEN,         /* the days picked on the calendars */
 } RelanceAgendaPeriod;
 
 #define RELANCE_TYPE_AGENDA_VIEW (relance_agenda_view_get_type ())
@@ -43,6 +44,10 @@ void                relance_agenda_view_set_agent    (RelanceAgendaView   *self,
                                                       const char          *agent);
 void                relance_agenda_view_set_period   (RelanceAgendaView   *self,
                                                       RelanceAgendaPeriod  period);
+void                relance_agenda_view_set_dates    (RelanceAgendaView   *self,
+                                                      RelanceDate          from,
+                                                      RelanceDate          to);
+gboolean            relance_agenda_view_get_loading  (RelanceAgendaView   *self);
 gboolean            relance_agenda_view_get_shows_agents (RelanceAgendaView *self);
 const char         *relance_agenda_view_get_done_text (RelanceAgendaView  *self);
 const char         *relance_agenda_view_get_automatic_text (RelanceAgendaView *self);
