@@ -483,6 +483,189 @@ test_users_new_user_is_checked_and_added (void **state)
   assert_int_equal (relance_validation_find (validation, "login")->severity, RELANCE_SEVERITY_BLOCKING);
 }
 
+static gint64
+count_audit (const char *path,
+             gint64      user_id,
+             const char *action)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  assert_int_equal (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  assert_int_equal (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit WHERE entity = 'app_user' "
+                                            "AND entity_id = ?1 AND action = ?2", -1, &stmt, NULL), SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A manager and an agent, stored, and the form showing them */
+static RelanceUsersForm *
+users_form_with_two (Fixture *fx)
+{
+  RelanceUsersForm *form = users_form (fx);
+  g_autoptr(RelanceUser) manager = relance_user_new ("mvallet", "Martine Vallet", RELANCE_USER_ROLE_MANAGER);
+  g_autoptr(RelanceUser) agent = relance_user_new ("arossi", "Anna Rossi", RELANCE_USER_ROLE_AGENT);
+  g_autoptr(GError) error = NULL;
+
+  if (!relance_user_store_insert (fx->db, manager, &error) ||
+      !relance_user_store_insert (fx->db, agent, &error))
+    fail_msg ("users: %s", error->message);
+  relance_users_form_set_database (form, fx->db);
+  return form;
+}
+
+static void
+test_users_edit_is_saved_and_audited (void **state)
+{
+  Fixture *fx = *state;
+  RelanceUsersForm *form = users_form_with_two (fx);
+  guint n = relance_users_form_get_n_users (form);
+  g_autoptr(RelanceUser) stored = NULL;
+  g_autoptr(RelanceUser) inactive = NULL;
+  g_autoptr(RelanceUser) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!relance_users_form_edit (form, "arossi", &error))
+    fail_msg ("edit: %s", error->message);
+  gtk_editable_set_text (GTK_EDITABLE (relance_users_form_get_edit_field (form, "name")), "Anna Rossi-Martin");
+  gtk_editable_set_text (GTK_EDITABLE (relance_users_form_get_edit_field (form, "email")), "a.rossi@example.com");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (relance_users_form_get_edit_field (form, "role")), 1);
+  assert_false (relance_validation_has_blocking (relance_users_form_get_edit_validation (form)));
+  gtk_widget_activate_action (GTK_WIDGET (form), "users.save", NULL);
+
+  stored = relance_user_store_find (fx->db, "arossi", NULL);
+  assert_string_equal (stored->name, "Anna Rossi-Martin");
+  assert_string_equal (stored->email, "a.rossi@example.com");
+  assert_int_equal (stored->role, RELANCE_USER_ROLE_MANAGER);
+  assert_true (stored->active);
+  assert_int_equal (count_audit (fx->path, stored->id, "update"), 1);
+
+  /* deactivated, not deleted: still listed, and audited */
+  assert_true (relance_users_form_edit (form, "arossi", NULL));
+  gtk_switch_set_active (GTK_SWITCH (relance_users_form_get_edit_field (form, "active")), FALSE);
+  if (!relance_users_form_save_user (form, &error))
+    fail_msg ("deactivate: %s", error->message);
+  inactive = relance_user_store_find (fx->db, "arossi", NULL);
+  assert_non_null (inactive);
+  assert_false (inactive->active);
+  assert_int_equal (relance_users_form_get_n_users (form), n);
+  assert_int_equal (count_audit (fx->path, stored->id, "deactivate"), 1);
+
+  assert_true (relance_users_form_edit (form, "arossi", NULL));
+  gtk_switch_set_active (GTK_SWITCH (relance_users_form_get_edit_field (form, "active")), TRUE);
+  if (!relance_users_form_save_user (form, &error))
+    fail_msg ("reactivate: %s", error->message);
+  back = relance_user_store_find (fx->db, "arossi", NULL);
+  assert_true (back->active);
+  assert_int_equal (count_audit (fx->path, stored->id, "reactivate"), 1);
+}
+
+static void
+test_users_last_manager_is_kept (void **state)
+{
+  Fixture *fx = *state;
+  RelanceUsersForm *form = users_form_with_two (fx);
+  RelanceValidation *validation = relance_users_form_get_edit_validation (form);
+  GtkWidget *role = relance_users_form_get_edit_field (form, "role");
+  GtkWidget *active = relance_users_form_get_edit_field (form, "active");
+  g_autoptr(RelanceUser) stored = NULL;
+  g_autoptr(RelanceUser) demoted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) store_error = NULL;
+  const RelanceIssue *issue;
+
+  assert_true (relance_users_form_edit (form, "mvallet", NULL));
+
+  /* mvallet is the only manager: as an agent, nobody would manage */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role), 0);
+  issue = relance_validation_find (validation, "role");
+  assert_non_null (issue);
+  assert_int_equal (issue->severity, RELANCE_SEVERITY_BLOCKING);
+  assert_true (gtk_widget_has_css_class (role, "error"));
+  assert_false (relance_users_form_save_user (form, &error));
+  assert_true (g_error_matches (error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_INVALID));
+  g_clear_error (&error);
+
+  /* nor deactivated; an administrator still manages */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role), 2);
+  assert_null (relance_validation_find (validation, "role"));
+  gtk_switch_set_active (GTK_SWITCH (active), FALSE);
+  issue = relance_validation_find (validation, "active");
+  assert_non_null (issue);
+  assert_int_equal (issue->severity, RELANCE_SEVERITY_BLOCKING);
+  assert_false (relance_users_form_save_user (form, &error));
+
+  /* the store refuses it too, whoever asks */
+  stored = relance_user_store_find (fx->db, "mvallet", NULL);
+  assert_int_equal (stored->role, RELANCE_USER_ROLE_MANAGER);
+  assert_true (stored->active);
+  stored->active = FALSE;
+  assert_false (relance_user_store_update (fx->db, stored, &store_error));
+  assert_true (g_error_matches (store_error, RELANCE_STORE_ERROR, RELANCE_STORE_ERROR_INVALID));
+
+  /* with a second manager, mvallet can become an agent */
+  assert_true (relance_users_form_edit (form, "arossi", NULL));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role), 1);
+  if (!relance_users_form_save_user (form, &error))
+    fail_msg ("promote: %s", error->message);
+  assert_true (relance_users_form_edit (form, "mvallet", NULL));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role), 0);
+  assert_null (relance_validation_find (validation, "role"));
+  if (!relance_users_form_save_user (form, &error))
+    fail_msg ("demote: %s", error->message);
+  demoted = relance_user_store_find (fx->db, "mvallet", NULL);
+  assert_int_equal (demoted->role, RELANCE_USER_ROLE_AGENT);
+}
+
+static void
+test_template_unsaved_edits_ask_before_switching (void **state)
+{
+  Fixture *fx = *state;
+  RelanceTemplateEditor *editor = template_editor (fx);
+  GtkTextBuffer *buffer = relance_template_editor_get_buffer (editor);
+  g_autoptr(RelanceTemplate) fr = NULL;
+  g_autoptr(RelanceTemplate) en = NULL;
+  AdwMessageDialog *prompt;
+
+  assert_true (relance_template_editor_select (editor, "test_reminder", "fr"));
+  append_text (buffer, "\n\nCordialement.");
+  assert_null (relance_template_editor_get_prompt (editor));
+
+  /* choosing the English one asks; Cancel keeps the French one and its edit */
+  assert_false (relance_template_editor_select (editor, "test_reminder", "en"));
+  prompt = relance_template_editor_get_prompt (editor);
+  assert_non_null (prompt);
+  adw_message_dialog_response (prompt, "cancel");
+  gui_spin (20);
+  assert_null (relance_template_editor_get_prompt (editor));
+  assert_string_equal (relance_template_editor_get_current (editor)->language, "fr");
+  assert_true (relance_template_editor_can_save (editor));
+
+  /* Discard: the English one opens, the French one is as stored */
+  relance_template_editor_select (editor, "test_reminder", "en");
+  adw_message_dialog_response (relance_template_editor_get_prompt (editor), "discard");
+  gui_spin (20);
+  assert_string_equal (relance_template_editor_get_current (editor)->language, "en");
+  fr = relance_template_store_find (fx->db, "test_reminder", "fr", FALSE, NULL);
+  assert_string_equal (fr->body, BODY);
+
+  /* Save: the edit of the English one is stored, then the French opens */
+  append_text (buffer, "\n\nKind regards.");
+  relance_template_editor_select (editor, "test_reminder", "fr");
+  adw_message_dialog_response (relance_template_editor_get_prompt (editor), "save");
+  gui_spin (20);
+  assert_string_equal (relance_template_editor_get_current (editor)->language, "fr");
+  assert_false (relance_template_editor_can_save (editor));
+  en = relance_template_store_find (fx->db, "test_reminder", "en", FALSE, NULL);
+  assert_string_equal (en->body, BODY "\n\nKind regards.");
+}
+
 int
 main (void)
 {
@@ -503,6 +686,9 @@ main (void)
     SETTINGS_TEST (test_mail_wrong_sender_is_refused),
     SETTINGS_TEST (test_mail_ca_file_is_checked_and_saved),
     SETTINGS_TEST (test_users_new_user_is_checked_and_added),
+    SETTINGS_TEST (test_users_edit_is_saved_and_audited),
+    SETTINGS_TEST (test_users_last_manager_is_kept),
+    SETTINGS_TEST (test_template_unsaved_edits_ask_before_switching),
   };
 #undef SETTINGS_TEST
 

@@ -8,8 +8,10 @@
  * as it is typed: an unknown placeholder is underlined and named with its
  * line and column, and Save stays off until it is fixed, so that a letter
  * never goes out with [[SOMETHING]] printed raw. Nothing is deleted: a
- * template is deactivated. The preview makes the document of the saved
- * template for a customer one names by code.
+ * template is deactivated. The preview makes the document of the text
+ * being edited for a customer one names by code. Choosing another
+ * template, or closing the window, with changes not saved asks whether
+ * to save them.
  */
 #define G_LOG_DOMAIN "relance-template-editor"
 
@@ -52,6 +54,13 @@ struct _RelanceTemplateEditor
   GtkTextTag      *unknown_tag;
   gboolean         loading;
   gboolean         valid;
+
+  /* the question about unsaved changes, while it is asked */
+  AdwMessageDialog *prompt;
+  char             *pending_code;      /* the template chosen meanwhile */
+  char             *pending_language;
+  gboolean          pending_close;     /* or the window to close */
+  GtkWindow        *watched_window;    /* whose close-request we hear */
 };
 
 G_DEFINE_FINAL_TYPE (RelanceTemplateEditor, relance_template_editor, GTK_TYPE_WIDGET)
@@ -153,8 +162,8 @@ update_actions (RelanceTemplateEditor *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.save", has && dirty && self->valid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.revert", has && dirty);
-  /* the preview is of the stored template: not of what is not saved */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.preview", has && !dirty);
+  /* the preview is of the text being edited, once it is correct */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.preview", has && (self->valid || !dirty));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.toggle-active", has);
   if (has)
     {
@@ -235,6 +244,24 @@ check (RelanceTemplateEditor *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   underline_unknown (self);
   update_actions (self);
+}
+
+/* The current template with the name, subject and text being edited */
+static RelanceTemplate *
+read_template (RelanceTemplateEditor *self)
+{
+  RelanceTemplate *tpl = relance_template_new ();
+
+  tpl->id = self->current->id;
+  tpl->code = g_strdup (self->current->code);
+  tpl->language = g_strdup (self->current->language);
+  tpl->kind = self->current->kind;
+  tpl->level = self->current->level;
+  tpl->active = self->current->active;
+  tpl->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  tpl->subject = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->subject_row)));
+  tpl->body = buffer_text (self);
+  return tpl;
 }
 
 static void
@@ -385,13 +412,75 @@ open_pdf (RelanceTemplateEditor *self,
   return TRUE;
 }
 
+/* The document (@pdf) or the message (@subject, @body) of the current
+ * template for @actor as the documents make it from the stored template */
+static gboolean
+render_current (RelanceTemplateEditor  *self,
+                RelanceActor           *actor,
+                RelanceDate             day,
+                GBytes                **pdf,
+                char                  **subject,
+                char                  **body,
+                GError                **error)
+{
+  RelanceDocumentKind kind;
+
+  if (kind_to_document (self->current->kind, &kind))
+    {
+      RelanceDocumentRequest request;
+
+      relance_document_request_init (&request, kind, relance_actor_get_id (actor), day);
+      request.template_code = self->current->code;
+      request.language = self->current->language;
+      if (self->current->level >= 0 && kind == RELANCE_DOCUMENT_LETTER)
+        request.level = self->current->level;
+      *pdf = relance_document_render (self->db, &request, NULL, error);
+      return *pdf != NULL;
+    }
+  return relance_document_expand_message (self->db, self->current->code, relance_actor_get_id (actor),
+                                          0, day, self->current->language, subject, body, error);
+}
+
+/* The preview of the text being edited, not only of the saved one. The
+ * documents read their template from the store by code; rather than a
+ * second path through them for unsaved text, the edited copy is written
+ * in a transaction that is always rolled back once the document is made:
+ * the documents see it as any template, and nothing of it stays (not even
+ * an audit line). */
+static gboolean
+make_preview (RelanceTemplateEditor  *self,
+              RelanceActor           *actor,
+              RelanceDate             day,
+              GBytes                **pdf,
+              char                  **subject,
+              char                  **body,
+              GError                **error)
+{
+  g_autoptr(RelanceTemplate) copy = NULL;
+  gboolean done;
+
+  /* inside someone's transaction the rollback would undo their work too */
+  if (!is_dirty (self) || relance_database_in_transaction (self->db))
+    return render_current (self, actor, day, pdf, subject, body, error);
+
+  copy = read_template (self);
+  if (!relance_database_begin (self->db, error))
+    return FALSE;
+  done = relance_template_store_save (self->db, copy, error) &&
+         render_current (self, actor, day, pdf, subject, body, error);
+  relance_database_rollback (self->db);
+  return done;
+}
+
 static gboolean
 preview (RelanceTemplateEditor *self,
          GError               **error)
 {
   g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->customer_entry))));
   g_autoptr(RelanceActor) actor = NULL;
-  RelanceDocumentKind kind;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
   RelanceDate day = relance_gui_evaluation_day ();
 
   if (*code == '\0')
@@ -408,33 +497,157 @@ preview (RelanceTemplateEditor *self,
                      _("There is no customer with the code “%s”."), code);
       return FALSE;
     }
-  if (kind_to_document (self->current->kind, &kind))
-    {
-      RelanceDocumentRequest request;
-      g_autoptr(GBytes) pdf = NULL;
+  if (!make_preview (self, actor, day, &pdf, &subject, &body, error))
+    return FALSE;
+  if (pdf != NULL)
+    return open_pdf (self, pdf, error);
+  show_message (self, subject != NULL && *subject != '\0' ? subject : self->current->name, body);
+  return TRUE;
+}
 
-      relance_document_request_init (&request, kind, relance_actor_get_id (actor), day);
-      request.template_code = self->current->code;
-      request.language = self->current->language;
-      if (self->current->level >= 0 && kind == RELANCE_DOCUMENT_LETTER)
-        request.level = self->current->level;
-      pdf = relance_document_render (self->db, &request, NULL, error);
-      return pdf != NULL && open_pdf (self, pdf, error);
+static GtkListBoxRow *
+find_row (RelanceTemplateEditor *self,
+          const char            *code,
+          const char            *language)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->template_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      RelanceTemplate *tpl = g_object_get_data (G_OBJECT (row), "template");
+
+      if (g_strcmp0 (tpl->code, code) == 0 && g_strcmp0 (tpl->language, language) == 0)
+        return GTK_LIST_BOX_ROW (row);
+    }
+  return NULL;
+}
+
+/* Selects the row of @tpl in the list without opening it again */
+static void
+select_quietly (RelanceTemplateEditor *self,
+                RelanceTemplate       *tpl)
+{
+  GtkListBoxRow *row = tpl != NULL ? find_row (self, tpl->code, tpl->language) : NULL;
+
+  self->loading = TRUE;
+  if (row != NULL)
+    gtk_list_box_select_row (self->template_list, row);
+  else
+    gtk_list_box_unselect_all (self->template_list);
+  self->loading = FALSE;
+}
+
+/* Does what waited for the answer: opens the template chosen, or closes
+ * the window */
+static void
+resume_pending (RelanceTemplateEditor *self)
+{
+  g_autofree char *code = g_steal_pointer (&self->pending_code);
+  g_autofree char *language = g_steal_pointer (&self->pending_language);
+  gboolean close = self->pending_close;
+  GtkListBoxRow *row;
+
+  self->pending_close = FALSE;
+  if (close)
+    {
+      if (self->watched_window != NULL)
+        gtk_window_close (self->watched_window);
+      return;
+    }
+  row = find_row (self, code, language);
+  select_quietly (self, row != NULL ? g_object_get_data (G_OBJECT (row), "template") : NULL);
+  show_template (self, row != NULL ? g_object_get_data (G_OBJECT (row), "template") : NULL);
+}
+
+static void
+prompt_response_cb (AdwMessageDialog      *dialog,
+                    const char            *response,
+                    RelanceTemplateEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->prompt = NULL;
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      if (!relance_template_editor_save (self, &error))
+        {
+          g_clear_pointer (&self->pending_code, g_free);
+          g_clear_pointer (&self->pending_language, g_free);
+          self->pending_close = FALSE;
+          show_message (self, _("The Template Was Not Saved"), error->message);
+          return;
+        }
+      _relance_settings_toast (GTK_WIDGET (self), _("Template saved"));
+      resume_pending (self);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      /* back to the stored text, so that closing finds nothing to ask */
+      show_template (self, self->current);
+      resume_pending (self);
     }
   else
     {
-      g_autofree char *subject = NULL;
-      g_autofree char *body = NULL;
-
-      if (!relance_document_expand_message (self->db, self->current->code, relance_actor_get_id (actor),
-                                            0, day, self->current->language, &subject, &body, error))
-        return FALSE;
-      show_message (self, subject != NULL && *subject != '\0' ? subject : self->current->name, body);
-      return TRUE;
+      g_clear_pointer (&self->pending_code, g_free);
+      g_clear_pointer (&self->pending_language, g_free);
+      self->pending_close = FALSE;
     }
 }
 
+/* Asks what to do with the changes not saved before going on to @next
+ * (NULL: before closing the window) */
+static void
+ask_unsaved (RelanceTemplateEditor *self,
+             RelanceTemplate       *next)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  g_free (self->pending_code);
+  g_free (self->pending_language);
+  self->pending_code = next != NULL ? g_strdup (next->code) : NULL;
+  self->pending_language = next != NULL ? g_strdup (next->language) : NULL;
+  self->pending_close = next == NULL;
+  if (self->prompt != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->prompt));
+      return;
+    }
+
+  /* Translators: %s is the name of a template */
+  body = g_strdup_printf (_("“%s” has changes that are not saved. If you do not save them, they are lost."),
+                          self->current->name);
+  dialog = adw_message_dialog_new (root_window (self), _("Save the Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  /* a text with a wrong placeholder cannot be saved: only kept or dropped */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", self->valid);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           self->valid ? "save" : "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (prompt_response_cb), self, 0);
+  self->prompt = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Callbacks */
+
+static gboolean
+close_request_cb (GtkWindow             *window,
+                  RelanceTemplateEditor *self)
+{
+  if (self->db == NULL || !is_dirty (self))
+    return FALSE;
+  ask_unsaved (self, NULL);
+  return TRUE;
+}
 
 static void
 language_changed_cb (RelanceTemplateEditor *self)
@@ -448,9 +661,18 @@ static void
 template_selected_cb (RelanceTemplateEditor *self,
                       GtkListBoxRow         *row)
 {
-  if (self->loading)
+  RelanceTemplate *next = row != NULL ? g_object_get_data (G_OBJECT (row), "template") : NULL;
+
+  if (self->loading || next == self->current)
     return;
-  show_template (self, row != NULL ? g_object_get_data (G_OBJECT (row), "template") : NULL);
+  if (is_dirty (self))
+    {
+      /* the list goes back to the template edited until the answer */
+      select_quietly (self, self->current);
+      ask_unsaved (self, next);
+      return;
+    }
+  show_template (self, next);
 }
 
 static void
@@ -552,6 +774,39 @@ preview_action (GtkWidget  *widget,
     show_message (self, _("No Preview"), error->message);
 }
 
+/* GtkWidget */
+
+static void
+relance_template_editor_root (GtkWidget *widget)
+{
+  RelanceTemplateEditor *self = RELANCE_TEMPLATE_EDITOR (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (relance_template_editor_parent_class)->root (widget);
+
+  /* closing the window with changes not saved asks first */
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->watched_window = GTK_WINDOW (root);
+      g_signal_connect_object (root, "close-request", G_CALLBACK (close_request_cb), self, 0);
+    }
+}
+
+static void
+relance_template_editor_unroot (GtkWidget *widget)
+{
+  RelanceTemplateEditor *self = RELANCE_TEMPLATE_EDITOR (widget);
+
+  if (self->watched_window != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->watched_window, close_request_cb, self);
+      self->watched_window = NULL;
+    }
+
+  GTK_WIDGET_CLASS (relance_template_editor_parent_class)->unroot (widget);
+}
+
 /* GObject */
 
 static void
@@ -563,6 +818,11 @@ relance_template_editor_dispose (GObject *object)
   /* the list's rows go: no selection to follow any more */
   self->loading = TRUE;
   self->current = NULL;
+  /* an answer that comes after would find nothing to act on */
+  if (self->prompt != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->prompt)));
+  g_clear_pointer (&self->pending_code, g_free);
+  g_clear_pointer (&self->pending_language, g_free);
   g_clear_object (&self->db);
   gtk_widget_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_TEMPLATE_EDITOR);
   /* the template's top box is not bound: unparent it too */
@@ -580,6 +840,8 @@ relance_template_editor_class_init (RelanceTemplateEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = relance_template_editor_dispose;
+  widget_class->root = relance_template_editor_root;
+  widget_class->unroot = relance_template_editor_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/relance-template-editor.ui");
@@ -829,20 +1091,41 @@ relance_template_editor_save (RelanceTemplateEditor *self,
       return FALSE;
     }
 
-  tpl = relance_template_new ();
-  tpl->id = self->current->id;
-  tpl->code = g_strdup (self->current->code);
-  tpl->language = g_strdup (self->current->language);
-  tpl->kind = self->current->kind;
-  tpl->level = self->current->level;
-  tpl->active = self->current->active;
-  tpl->name = g_steal_pointer (&name);
-  tpl->subject = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->subject_row)));
-  tpl->body = g_steal_pointer (&body);
+  tpl = read_template (self);
   if (!relance_template_store_save (self->db, tpl, error))
     return FALSE;
 
   reload (self, tpl->code, tpl->language);
   _relance_settings_data_changed (GTK_WIDGET (self));
   return TRUE;
+}
+
+/**
+ * relance_template_editor_get_prompt:
+ * @self: a #RelanceTemplateEditor
+ *
+ * Returns: (transfer none) (nullable): the question « Save the
+ *   Changes? » (responses "save", "discard", "cancel") while it is asked
+ */
+AdwMessageDialog *
+relance_template_editor_get_prompt (RelanceTemplateEditor *self)
+{
+  g_return_val_if_fail (RELANCE_IS_TEMPLATE_EDITOR (self), NULL);
+
+  return self->prompt;
+}
+
+/**
+ * relance_template_editor_get_current:
+ * @self: a #RelanceTemplateEditor
+ *
+ * Returns: (transfer none) (nullable): the template open in the editor,
+ *   as stored, %NULL for none
+ */
+const RelanceTemplate *
+relance_template_editor_get_current (RelanceTemplateEditor *self)
+{
+  g_return_val_if_fail (RELANCE_IS_TEMPLATE_EDITOR (self), NULL);
+
+  return self->current;
 }

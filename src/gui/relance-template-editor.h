@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "relance-store.h"
 
@@ -28,5 +28,7 @@ const char    *relance_template_editor_get_problem   (RelanceTemplateEditor *sel
 gboolean       relance_template_editor_can_save      (RelanceTemplateEditor *self);
 gboolean       relance_template_editor_save          (RelanceTemplateEditor *self,
                                                       GError               **error);
+AdwMessageDialog *relance_template_editor_get_prompt (RelanceTemplateEditor *self);
+const RelanceTemplate *relance_template_editor_get_current (RelanceTemplateEditor *self);
 
 G_END_DECLS

@@ -23,5 +23,13 @@ GtkWidget         *relance_users_form_get_field      (RelanceUsersForm *self,
 RelanceValidation *relance_users_form_get_validation (RelanceUsersForm *self);
 gboolean           relance_users_form_add            (RelanceUsersForm *self,
                                                       GError          **error);
+gboolean           relance_users_form_edit           (RelanceUsersForm *self,
+                                                      const char       *login,
+                                                      GError          **error);
+GtkWidget         *relance_users_form_get_edit_field (RelanceUsersForm *self,
+                                                      const char       *field);
+RelanceValidation *relance_users_form_get_edit_validation (RelanceUsersForm *self);
+gboolean           relance_users_form_save_user      (RelanceUsersForm *self,
+                                                      GError          **error);
 
 G_END_DECLS
