@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "relance-run-dialog.h"
 #include "relance-window-private.h"
 
 /* The demo offered on an empty database: enough customers to see the
@@ -133,6 +134,37 @@ search_action (GtkWidget  *widget,
   _relance_window_search (RELANCE_WINDOW (widget));
 }
 
+/* Whether the user working in the window may start the daily run: a
+ * manager or an administrator */
+static gboolean
+user_runs (RelanceWindow *self)
+{
+  g_autoptr(RelanceUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL)
+    return FALSE;
+  user = relance_user_store_find (self->db, relance_window_get_user (self), &error);
+  if (error != NULL)
+    g_warning ("Cannot read the user %s: %s", relance_window_get_user (self), error->message);
+  return user != NULL && user->active &&
+         (user->role == RELANCE_USER_ROLE_MANAGER || user->role == RELANCE_USER_ROLE_ADMIN);
+}
+
+static void
+daily_run_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RelanceWindow *self = RELANCE_WINDOW (widget);
+
+  /* the menu item is insensitive for agents; a shortcut or a stale
+   * state must not get round it */
+  if (!user_runs (self))
+    return;
+  gtk_window_present (GTK_WINDOW (relance_run_dialog_new (self)));
+}
+
 static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
@@ -154,10 +186,11 @@ _relance_window_class_actions_init (RelanceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.daily-run", NULL, daily_run_action);
 }
 
 /* Enables what makes sense now: importing needs a database and no other
- * job, cancelling needs a job. */
+ * job, cancelling needs a job, the daily run a manager at the workspace. */
 void
 _relance_window_actions_update (RelanceWindow *self)
 {
@@ -177,4 +210,6 @@ _relance_window_actions_update (RelanceWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-area", working);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", working);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", has_db && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.daily-run",
+                                 working && !busy && user_runs (self));
 }

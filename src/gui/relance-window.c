@@ -1335,6 +1335,8 @@ relance_window_set_user (RelanceWindow *self,
   self->user = g_strdup (login);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "current-user", login);
+  /* the daily run is for managers */
+  _relance_window_actions_update (self);
 
   for (guint i = 0; i < self->user_logins->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->user_logins, i), login) == 0 &&
