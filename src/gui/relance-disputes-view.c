@@ -87,6 +87,16 @@ items_text (const RelanceDisputeRow *row)
   return g_strdup_printf (ngettext ("%u invoice", "%u invoices", row->n_items), row->n_items);
 }
 
+static const RelanceListRowColumn columns[] = {
+  { N_("Status"), (RelanceListRowText) status_text, 0, FALSE },
+  { N_("Customer"), (RelanceListRowText) customer_text, 0, TRUE },
+  { N_("Amount"), (RelanceListRowText) amount_text, 1, FALSE },
+  { N_("Reason"), (RelanceListRowText) reason_text, 0, TRUE },
+  { N_("Owner"), (RelanceListRowText) owner_text, 0, FALSE },
+  { N_("Opened"), (RelanceListRowText) opened_text, 1, FALSE },
+  { N_("Items"), (RelanceListRowText) items_text, 1, FALSE },
+};
+
 /* Signal callbacks */
 
 static void
@@ -99,12 +109,10 @@ static void
 activate_cb (RelanceDisputesView *self,
              guint                position)
 {
-  g_autoptr(RelanceListRow) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
-  const RelanceDisputeRow *row;
+  const RelanceDisputeRow *row = relance_list_row_peek_data (G_LIST_MODEL (self->store), position);
 
-  if (item == NULL)
+  if (row == NULL)
     return;
-  row = relance_list_row_get_data (item);
   if (row->status == RELANCE_DISPUTE_STATUS_OPEN)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.resolve-dispute", "x", row->id);
   else
@@ -117,12 +125,9 @@ static void
 relance_disputes_view_dispose (GObject *object)
 {
   RelanceDisputesView *self = (RelanceDisputesView *) object;
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_DISPUTES_VIEW);
-  /* the template's root box has no id: it is unparented here */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  relance_list_row_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_DISPUTES_VIEW,
+                                     self->column_view);
 
   g_clear_object (&self->store);
   g_clear_object (&self->db);
@@ -154,31 +159,11 @@ relance_disputes_view_class_init (RelanceDisputesViewClass *klass)
 static void
 relance_disputes_view_init (RelanceDisputesView *self)
 {
-  GtkSingleSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->store = g_list_store_new (RELANCE_TYPE_LIST_ROW);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-
-  relance_list_row_add_column (self->column_view, _("Status"),
-                               (RelanceListRowText) status_text, 0, FALSE);
-  relance_list_row_add_column (self->column_view, _("Customer"),
-                               (RelanceListRowText) customer_text, 0, TRUE);
-  relance_list_row_add_column (self->column_view, _("Amount"),
-                               (RelanceListRowText) amount_text, 1, FALSE);
-  relance_list_row_add_column (self->column_view, _("Reason"),
-                               (RelanceListRowText) reason_text, 0, TRUE);
-  relance_list_row_add_column (self->column_view, _("Owner"),
-                               (RelanceListRowText) owner_text, 0, FALSE);
-  relance_list_row_add_column (self->column_view, _("Opened"),
-                               (RelanceListRowText) opened_text, 1, FALSE);
-  relance_list_row_add_column (self->column_view, _("Items"),
-                               (RelanceListRowText) items_text, 1, FALSE);
+  relance_list_row_set_model (self->column_view, G_LIST_MODEL (self->store), TRUE);
+  relance_list_row_add_columns (self->column_view, columns, G_N_ELEMENTS (columns));
 }
 
 /* Public API */
@@ -234,13 +219,11 @@ relance_disputes_view_reload (RelanceDisputesView *self)
   if (error != NULL)
     g_warning ("Cannot read the disputes: %s", error->message);
 
-  if (rows != NULL)
-    g_ptr_array_set_free_func (rows, NULL);
-  n = relance_list_row_replace_all (self->store, rows, (GDestroyNotify) relance_dispute_row_free);
+  n = relance_list_row_show_rows (self->store, rows, (GDestroyNotify) relance_dispute_row_free,
+                                  self->stack);
 
   count = g_strdup_printf (ngettext ("%u dispute", "%u disputes", n), n);
   gtk_label_set_text (self->count_label, count);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
 
 /**

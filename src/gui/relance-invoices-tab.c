@@ -18,6 +18,7 @@
 #include "relance-gui-utils.h"
 #include "relance-invoice-page-model.h"
 #include "relance-invoices-tab.h"
+#include "relance-list-row.h"
 
 struct _RelanceInvoicesTab
 {
@@ -100,25 +101,6 @@ load (RelanceInvoicesTab  *self,
   return TRUE;
 }
 
-static void
-set_cell_text (GtkListItem *list_item,
-               const char  *text)
-{
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
-}
-
-static void
-set_cell_amount (GtkListItem *list_item,
-                 gint64       cents,
-                 const char  *currency)
-{
-  g_autofree char *text = relance_gui_format_amount (cents, currency);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  relance_gui_set_amount_class (cell, cents);
-}
-
 /* Signal callbacks */
 
 static void
@@ -148,23 +130,13 @@ setup_amount_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-setup_status_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 RelanceInvoicesTab       *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_halign (label, GTK_ALIGN_START);
-  gtk_widget_add_css_class (label, "tag");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
 bind_number_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 RelanceInvoicesTab       *self)
 {
-  set_cell_text (list_item, relance_invoice_get_number (gtk_list_item_get_item (list_item)));
+  RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
+
+  relance_list_row_set_cell_text (list_item, relance_invoice_get_number (invoice));
 }
 
 static void
@@ -172,7 +144,9 @@ bind_kind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               RelanceInvoicesTab       *self)
 {
-  set_cell_text (list_item, kind_label (relance_invoice_get_kind (gtk_list_item_get_item (list_item))));
+  RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
+
+  relance_list_row_set_cell_text (list_item, kind_label (relance_invoice_get_kind (invoice)));
 }
 
 static void
@@ -181,9 +155,8 @@ bind_issue_date_cb (GtkSignalListItemFactory *factory,
                     RelanceInvoicesTab       *self)
 {
   RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
-  g_autofree char *text = relance_gui_format_date (relance_invoice_get_issue_date (invoice));
 
-  set_cell_text (list_item, text);
+  relance_list_row_set_cell_date (list_item, relance_invoice_get_issue_date (invoice));
 }
 
 static void
@@ -192,9 +165,8 @@ bind_due_date_cb (GtkSignalListItemFactory *factory,
                   RelanceInvoicesTab       *self)
 {
   RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
-  g_autofree char *text = relance_gui_format_date (relance_invoice_get_due_date (invoice));
 
-  set_cell_text (list_item, text);
+  relance_list_row_set_cell_date (list_item, relance_invoice_get_due_date (invoice));
 }
 
 static void
@@ -204,8 +176,8 @@ bind_amount_cb (GtkSignalListItemFactory *factory,
 {
   RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
 
-  set_cell_amount (list_item, relance_invoice_get_amount_cents (invoice),
-                   relance_invoice_get_currency (invoice));
+  relance_list_row_set_cell_amount (list_item, relance_invoice_get_amount_cents (invoice),
+                                    relance_invoice_get_currency (invoice));
 }
 
 static void
@@ -215,8 +187,8 @@ bind_paid_cb (GtkSignalListItemFactory *factory,
 {
   RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
 
-  set_cell_amount (list_item, relance_invoice_get_allocated_cents (invoice),
-                   relance_invoice_get_currency (invoice));
+  relance_list_row_set_cell_amount (list_item, relance_invoice_get_allocated_cents (invoice),
+                                    relance_invoice_get_currency (invoice));
 }
 
 static void
@@ -226,9 +198,9 @@ bind_remaining_cb (GtkSignalListItemFactory *factory,
 {
   RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
 
-  set_cell_amount (list_item, relance_invoice_get_cancelled (invoice)
-                              ? 0 : relance_invoice_get_remaining_cents (invoice),
-                   relance_invoice_get_currency (invoice));
+  relance_list_row_set_cell_amount (list_item, relance_invoice_get_cancelled (invoice)
+                                               ? 0 : relance_invoice_get_remaining_cents (invoice),
+                                    relance_invoice_get_currency (invoice));
 }
 
 static void
@@ -254,14 +226,9 @@ static void
 relance_invoices_tab_dispose (GObject *object)
 {
   RelanceInvoicesTab *self = RELANCE_INVOICES_TAB (object);
-  GtkWidget *child;
 
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_INVOICES_TAB);
-  /* the template's root has no id: dispose_template leaves it */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  relance_list_row_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_INVOICES_TAB,
+                                     self->column_view);
   g_clear_object (&self->model);
   g_clear_object (&self->db);
 
@@ -286,7 +253,8 @@ relance_invoices_tab_class_init (RelanceInvoicesTabClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_amount_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_status_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_status_cb",
+                                                G_CALLBACK (relance_list_row_setup_tag_cb));
   gtk_widget_class_bind_template_callback (widget_class, bind_number_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_kind_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_issue_date_cb);
@@ -303,15 +271,10 @@ relance_invoices_tab_class_init (RelanceInvoicesTabClass *klass)
 static void
 relance_invoices_tab_init (RelanceInvoicesTab *self)
 {
-  GtkSingleSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->model = relance_invoice_page_model_new ();
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  relance_list_row_set_model (self->column_view, G_LIST_MODEL (self->model), FALSE);
 }
 
 /* Public API */

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "relance-gui-utils.h"
+#include "relance-list-row.h"
 #include "relance-open-items-tab.h"
 
 struct _RelanceOpenItemsTab
@@ -203,25 +204,6 @@ setup_amount_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, relance_gui_new_cell (1.0f, 11, 12));
 }
 
-static void
-setup_mark_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               RelanceOpenItemsTab      *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_halign (label, GTK_ALIGN_START);
-  gtk_widget_add_css_class (label, "tag");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-set_cell_text (GtkListItem *list_item,
-               const char  *text)
-{
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
-}
-
 /* The amount, with its currency only when the headers cannot say it. */
 static void
 set_cell_amount (RelanceOpenItemsTab *self,
@@ -229,12 +211,7 @@ set_cell_amount (RelanceOpenItemsTab *self,
                  gint64               cents,
                  const char          *currency)
 {
-  g_autofree char *text = relance_gui_format_amount (cents, self->currency[0] != '\0'
-                                                            ? NULL : currency);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  relance_gui_set_amount_class (cell, cents);
+  relance_list_row_set_cell_amount (list_item, cents, self->currency[0] != '\0' ? NULL : currency);
 }
 
 static void
@@ -244,7 +221,7 @@ bind_number_cb (GtkSignalListItemFactory *factory,
 {
   RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
 
-  set_cell_text (list_item, relance_invoice_get_number (invoice));
+  relance_list_row_set_cell_text (list_item, relance_invoice_get_number (invoice));
 }
 
 static void
@@ -253,9 +230,8 @@ bind_issue_date_cb (GtkSignalListItemFactory *factory,
                     RelanceOpenItemsTab      *self)
 {
   RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
-  g_autofree char *text = relance_gui_format_date (relance_invoice_get_issue_date (invoice));
 
-  set_cell_text (list_item, text);
+  relance_list_row_set_cell_date (list_item, relance_invoice_get_issue_date (invoice));
 }
 
 static void
@@ -264,9 +240,8 @@ bind_due_date_cb (GtkSignalListItemFactory *factory,
                   RelanceOpenItemsTab      *self)
 {
   RelanceInvoice *invoice = gtk_list_item_get_item (list_item);
-  g_autofree char *text = relance_gui_format_date (relance_invoice_get_due_date (invoice));
 
-  set_cell_text (list_item, text);
+  relance_list_row_set_cell_date (list_item, relance_invoice_get_due_date (invoice));
 }
 
 static void
@@ -278,7 +253,7 @@ bind_days_late_cb (GtkSignalListItemFactory *factory,
   int days = relance_invoice_days_late (invoice, self->evaluation_day);
   g_autofree char *text = days > 0 ? g_strdup_printf ("%d", days) : g_strdup ("");
 
-  set_cell_text (list_item, text);
+  relance_list_row_set_cell_text (list_item, text);
 }
 
 static void
@@ -355,17 +330,12 @@ static void
 relance_open_items_tab_dispose (GObject *object)
 {
   RelanceOpenItemsTab *self = RELANCE_OPEN_ITEMS_TAB (object);
-  GtkWidget *child;
 
   /* the title is gone before the models are */
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_OPEN_ITEMS_TAB);
-  /* the template's root has no id: dispose_template leaves it */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  relance_list_row_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_OPEN_ITEMS_TAB,
+                                     self->column_view);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_object (&self->filter);
@@ -415,7 +385,8 @@ relance_open_items_tab_class_init (RelanceOpenItemsTabClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, setup_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_days_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_amount_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_mark_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_mark_cb",
+                                                G_CALLBACK (relance_list_row_setup_tag_cb));
   gtk_widget_class_bind_template_callback (widget_class, bind_number_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_issue_date_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_due_date_cb);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "relance-gui-utils.h"
+#include "relance-list-row.h"
 #include "relance-payments-tab.h"
 
 struct _RelancePaymentsTab
@@ -34,25 +35,6 @@ struct _RelancePaymentsTab
 G_DEFINE_FINAL_TYPE (RelancePaymentsTab, relance_payments_tab, GTK_TYPE_WIDGET)
 
 /* Helpers */
-
-static void
-set_cell_text (GtkListItem *list_item,
-               const char  *text)
-{
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
-}
-
-static void
-set_cell_amount (GtkListItem *list_item,
-                 gint64       cents,
-                 const char  *currency)
-{
-  g_autofree char *text = relance_gui_format_amount (cents, currency);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  relance_gui_set_amount_class (cell, cents);
-}
 
 static gboolean
 read_allocations (RelancePaymentsTab  *self,
@@ -124,25 +106,13 @@ setup_amount_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-setup_status_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 RelancePaymentsTab       *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_halign (label, GTK_ALIGN_START);
-  gtk_widget_add_css_class (label, "tag");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
 bind_date_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               RelancePaymentsTab       *self)
 {
-  g_autofree char *text = relance_gui_format_date (relance_payment_get_date (gtk_list_item_get_item (list_item)));
+  RelancePayment *payment = gtk_list_item_get_item (list_item);
 
-  set_cell_text (list_item, text);
+  relance_list_row_set_cell_date (list_item, relance_payment_get_date (payment));
 }
 
 static void
@@ -150,7 +120,9 @@ bind_reference_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    RelancePaymentsTab       *self)
 {
-  set_cell_text (list_item, relance_payment_get_reference (gtk_list_item_get_item (list_item)));
+  RelancePayment *payment = gtk_list_item_get_item (list_item);
+
+  relance_list_row_set_cell_text (list_item, relance_payment_get_reference (payment));
 }
 
 static void
@@ -160,8 +132,8 @@ bind_amount_cb (GtkSignalListItemFactory *factory,
 {
   RelancePayment *payment = gtk_list_item_get_item (list_item);
 
-  set_cell_amount (list_item, relance_payment_get_amount_cents (payment),
-                   relance_payment_get_currency (payment));
+  relance_list_row_set_cell_amount (list_item, relance_payment_get_amount_cents (payment),
+                                    relance_payment_get_currency (payment));
 }
 
 static void
@@ -172,7 +144,7 @@ bind_allocations_cb (GtkSignalListItemFactory *factory,
   RelancePayment *payment = gtk_list_item_get_item (list_item);
   const char *text = relance_payments_tab_get_allocations_text (self, relance_payment_get_id (payment));
 
-  set_cell_text (list_item, text);
+  relance_list_row_set_cell_text (list_item, text);
   gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item),
                                text != NULL && *text != '\0' ? text : NULL);
 }
@@ -184,9 +156,9 @@ bind_unallocated_cb (GtkSignalListItemFactory *factory,
 {
   RelancePayment *payment = gtk_list_item_get_item (list_item);
 
-  set_cell_amount (list_item, relance_payment_get_rejected (payment)
-                              ? 0 : relance_payment_get_unallocated_cents (payment),
-                   relance_payment_get_currency (payment));
+  relance_list_row_set_cell_amount (list_item, relance_payment_get_rejected (payment)
+                                               ? 0 : relance_payment_get_unallocated_cents (payment),
+                                    relance_payment_get_currency (payment));
 }
 
 static void
@@ -233,14 +205,9 @@ static void
 relance_payments_tab_dispose (GObject *object)
 {
   RelancePaymentsTab *self = RELANCE_PAYMENTS_TAB (object);
-  GtkWidget *child;
 
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_PAYMENTS_TAB);
-  /* the template's root has no id: dispose_template leaves it */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  relance_list_row_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_PAYMENTS_TAB,
+                                     self->column_view);
   g_clear_object (&self->payments);
 
   G_OBJECT_CLASS (relance_payments_tab_parent_class)->dispose (object);
@@ -282,7 +249,8 @@ relance_payments_tab_class_init (RelancePaymentsTabClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, setup_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_allocations_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_amount_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_status_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_status_cb",
+                                                G_CALLBACK (relance_list_row_setup_tag_cb));
   gtk_widget_class_bind_template_callback (widget_class, bind_date_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_reference_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_amount_cb);
@@ -297,16 +265,11 @@ relance_payments_tab_class_init (RelancePaymentsTabClass *klass)
 static void
 relance_payments_tab_init (RelancePaymentsTab *self)
 {
-  GtkSingleSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->allocations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_text);
   self->payments = g_list_store_new (RELANCE_TYPE_PAYMENT);
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->payments)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  relance_list_row_set_model (self->column_view, G_LIST_MODEL (self->payments), FALSE);
 }
 
 /* Public API */

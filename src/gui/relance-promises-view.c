@@ -98,6 +98,17 @@ made_text (const RelancePromiseRow *row)
   return relance_gui_format_date (row->made_on);
 }
 
+static const RelanceListRowColumn columns[] = {
+  { N_("Status"), (RelanceListRowText) status_text, 0, FALSE },
+  { N_("Customer"), (RelanceListRowText) customer_text, 0, TRUE },
+  { N_("Next Due"), (RelanceListRowText) next_due_text, 1, FALSE },
+  { N_("Amount Due"), (RelanceListRowText) next_amount_text, 1, FALSE },
+  { N_("Promised"), (RelanceListRowText) total_text, 1, FALSE },
+  { N_("Paid"), (RelanceListRowText) paid_text, 1, FALSE },
+  { N_("Instalments"), (RelanceListRowText) instalments_text, 1, FALSE },
+  { N_("Made On"), (RelanceListRowText) made_text, 1, FALSE },
+};
+
 /* Signal callbacks */
 
 static void
@@ -110,12 +121,10 @@ static void
 activate_cb (RelancePromisesView *self,
              guint                position)
 {
-  g_autoptr(RelanceListRow) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
-  const RelancePromiseRow *row;
+  const RelancePromiseRow *row = relance_list_row_peek_data (G_LIST_MODEL (self->store), position);
 
-  if (item == NULL)
+  if (row == NULL)
     return;
-  row = relance_list_row_get_data (item);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-customer", "x", row->actor_id);
 }
 
@@ -125,12 +134,9 @@ static void
 relance_promises_view_dispose (GObject *object)
 {
   RelancePromisesView *self = (RelancePromisesView *) object;
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_PROMISES_VIEW);
-  /* the template's root box has no id: it is unparented here */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  relance_list_row_dispose_template (GTK_WIDGET (object), RELANCE_TYPE_PROMISES_VIEW,
+                                     self->column_view);
 
   g_clear_object (&self->store);
   g_clear_object (&self->db);
@@ -162,33 +168,11 @@ relance_promises_view_class_init (RelancePromisesViewClass *klass)
 static void
 relance_promises_view_init (RelancePromisesView *self)
 {
-  GtkSingleSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->store = g_list_store_new (RELANCE_TYPE_LIST_ROW);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-
-  relance_list_row_add_column (self->column_view, _("Status"),
-                               (RelanceListRowText) status_text, 0, FALSE);
-  relance_list_row_add_column (self->column_view, _("Customer"),
-                               (RelanceListRowText) customer_text, 0, TRUE);
-  relance_list_row_add_column (self->column_view, _("Next Due"),
-                               (RelanceListRowText) next_due_text, 1, FALSE);
-  relance_list_row_add_column (self->column_view, _("Amount Due"),
-                               (RelanceListRowText) next_amount_text, 1, FALSE);
-  relance_list_row_add_column (self->column_view, _("Promised"),
-                               (RelanceListRowText) total_text, 1, FALSE);
-  relance_list_row_add_column (self->column_view, _("Paid"),
-                               (RelanceListRowText) paid_text, 1, FALSE);
-  relance_list_row_add_column (self->column_view, _("Instalments"),
-                               (RelanceListRowText) instalments_text, 1, FALSE);
-  relance_list_row_add_column (self->column_view, _("Made On"),
-                               (RelanceListRowText) made_text, 1, FALSE);
+  relance_list_row_set_model (self->column_view, G_LIST_MODEL (self->store), TRUE);
+  relance_list_row_add_columns (self->column_view, columns, G_N_ELEMENTS (columns));
 }
 
 /* Public API */
@@ -244,13 +228,11 @@ relance_promises_view_reload (RelancePromisesView *self)
   if (error != NULL)
     g_warning ("Cannot read the promises: %s", error->message);
 
-  if (rows != NULL)
-    g_ptr_array_set_free_func (rows, NULL);
-  n = relance_list_row_replace_all (self->store, rows, (GDestroyNotify) relance_promise_row_free);
+  n = relance_list_row_show_rows (self->store, rows, (GDestroyNotify) relance_promise_row_free,
+                                  self->stack);
 
   count = g_strdup_printf (ngettext ("%u promise", "%u promises", n), n);
   gtk_label_set_text (self->count_label, count);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
 
 /**
