@@ -32,3 +32,4 @@
 #include "relance-mail-store.h"
 #include "relance-user-customer-store.h"
 #include "relance-card-store.h"
+#include "relance-user-edit-store.h"
