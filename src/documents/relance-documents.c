@@ -1386,6 +1386,61 @@ relance_document_generate (RelanceDatabase              *db,
 }
 
 /**
+ * relance_document_for_action:
+ * @db: a #RelanceDatabase
+ * @actor_id: the action's customer
+ * @action_id: the action
+ * @kind: the kind of document wanted
+ * @day: the date printed on it, when it is made
+ * @document_id: (out): the document's id
+ * @error: a #GError
+ *
+ * The newest document of @kind made for @action_id, or one made and
+ * stored now when it has none: what an email of the action carries, so
+ * that a second attempt to send it reuses the first attempt's document.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+relance_document_for_action (RelanceDatabase      *db,
+                             gint64                actor_id,
+                             gint64                action_id,
+                             RelanceDocumentKind   kind,
+                             RelanceDate           day,
+                             gint64               *document_id,
+                             GError              **error)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(RelanceDocumentInfo) info = NULL;
+  RelanceDocumentRequest request;
+  const char *wanted = relance_document_kind_to_string (kind);
+
+  g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (document_id != NULL, FALSE);
+
+  *document_id = 0;
+  documents = relance_document_store_list_for_action (db, action_id, error);
+  if (documents == NULL)
+    return FALSE;
+  for (guint i = 0; i < documents->len; i++)
+    {
+      RelanceDocumentInfo *existing = g_ptr_array_index (documents, i);
+
+      if (g_strcmp0 (existing->kind, wanted) == 0)
+        {
+          *document_id = existing->id;
+          return TRUE;
+        }
+    }
+  relance_document_request_init (&request, kind, actor_id, day);
+  request.action_id = action_id;
+  if (!relance_document_generate (db, &request, &info, NULL, error))
+    return FALSE;
+  *document_id = info->id;
+  return TRUE;
+}
+
+/**
  * relance_document_expand_message:
  * @db: a #RelanceDatabase
  * @template_code: an email or SMS template

@@ -116,6 +116,16 @@ gboolean    relance_document_generate         (RelanceDatabase              *db,
                                                GBytes                      **content,
                                                GError                      **error);
 
+/* The newest document of @kind made for @action_id, made and stored now
+ * when there is none */
+gboolean    relance_document_for_action       (RelanceDatabase        *db,
+                                               gint64                  actor_id,
+                                               gint64                  action_id,
+                                               RelanceDocumentKind     kind,
+                                               RelanceDate             day,
+                                               gint64                 *document_id,
+                                               GError                **error);
+
 /* The template of @request as it will be used (after the defaults):
  * NULL with an error when there is none. */
 RelanceTemplate *relance_document_find_template (RelanceDatabase              *db,

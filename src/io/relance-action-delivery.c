@@ -146,7 +146,10 @@ failed:
   return FALSE;
 }
 
-/* The document an email carries, and the template that goes with it */
+/* The document an email carries, and the template that goes with it: a
+ * letter or notice made for the action goes with the reminder, unless a
+ * statement was made by an earlier attempt; else the statement, reused
+ * or made now */
 static gboolean
 find_attachment (RelanceDatabase      *db,
                  const RelanceAction  *action,
@@ -156,44 +159,33 @@ find_attachment (RelanceDatabase      *db,
                  GError              **error)
 {
   g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(RelanceDocumentInfo) info = NULL;
-  RelanceDocumentRequest request;
+  RelanceDocumentInfo *letter = NULL;
 
   documents = relance_document_store_list_for_action (db, action->id, error);
   if (documents == NULL)
     return FALSE;
-  /* a statement made by an earlier attempt is reused; a letter or notice
-   * made for the action goes with the reminder */
   for (guint i = 0; i < documents->len; i++)
     {
       RelanceDocumentInfo *existing = g_ptr_array_index (documents, i);
 
       if (g_strcmp0 (existing->kind, "statement") == 0)
         {
-          *document_id = existing->id;
-          *template_code = "email_statement";
-          return TRUE;
+          letter = NULL;
+          break;
         }
+      if (letter == NULL && (g_strcmp0 (existing->kind, "letter") == 0 ||
+                             g_strcmp0 (existing->kind, "notice") == 0))
+        letter = existing;
     }
-  for (guint i = 0; i < documents->len; i++)
+  if (letter != NULL)
     {
-      RelanceDocumentInfo *existing = g_ptr_array_index (documents, i);
-
-      if (g_strcmp0 (existing->kind, "letter") == 0 || g_strcmp0 (existing->kind, "notice") == 0)
-        {
-          *document_id = existing->id;
-          *template_code = "email_reminder";
-          return TRUE;
-        }
+      *document_id = letter->id;
+      *template_code = "email_reminder";
+      return TRUE;
     }
-
-  relance_document_request_init (&request, RELANCE_DOCUMENT_STATEMENT, action->actor_id, day);
-  request.action_id = action->id;
-  if (!relance_document_generate (db, &request, &info, NULL, error))
-    return FALSE;
-  *document_id = info->id;
   *template_code = "email_statement";
-  return TRUE;
+  return relance_document_for_action (db, action->actor_id, action->id,
+                                      RELANCE_DOCUMENT_STATEMENT, day, document_id, error);
 }
 
 /**

@@ -490,8 +490,9 @@ is_statement_template (const char *template_code)
 }
 
 /* The document an email of the run carries: the account statement for
- * the statement and courtesy emails, else the action's newest document,
- * else the letter or notice that the email carries; 0 for none */
+ * the statement and courtesy emails, the letter or notice that the
+ * reminder and notice emails carry (made by an earlier, interrupted
+ * dispatch or made now), else the action's newest document; 0 for none */
 static gboolean
 find_attachment (RelanceDatabase  *db,
                  RelanceMailJob   *job,
@@ -501,55 +502,27 @@ find_attachment (RelanceDatabase  *db,
                  GError          **error)
 {
   g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(RelanceDocumentInfo) info = NULL;
-  RelanceDocumentRequest request;
   RelanceDocumentKind kind;
-  const char *wanted = NULL;
 
   *document_id = 0;
-  documents = relance_document_store_list_for_action (db, job->action_id, error);
-  if (documents == NULL)
-    return FALSE;
   if (is_statement_template (template_code))
-    {
-      wanted = "statement";
-      kind = RELANCE_DOCUMENT_STATEMENT;
-    }
+    kind = RELANCE_DOCUMENT_STATEMENT;
   else if (g_strcmp0 (template_code, "email_formal_notice") == 0)
-    {
-      wanted = "notice";
-      kind = RELANCE_DOCUMENT_NOTICE;
-    }
+    kind = RELANCE_DOCUMENT_NOTICE;
   else if (g_strcmp0 (template_code, "email_reminder") == 0)
-    {
-      wanted = "letter";
-      kind = RELANCE_DOCUMENT_LETTER;
-    }
+    kind = RELANCE_DOCUMENT_LETTER;
   else
     {
       /* an email that names no document carries what was made for it */
+      documents = relance_document_store_list_for_action (db, job->action_id, error);
+      if (documents == NULL)
+        return FALSE;
       if (documents->len > 0)
         *document_id = ((RelanceDocumentInfo *) g_ptr_array_index (documents, 0))->id;
       return TRUE;
     }
-
-  /* a document made by an earlier, interrupted dispatch is reused */
-  for (guint i = 0; i < documents->len; i++)
-    {
-      RelanceDocumentInfo *existing = g_ptr_array_index (documents, i);
-
-      if (g_strcmp0 (existing->kind, wanted) == 0)
-        {
-          *document_id = existing->id;
-          return TRUE;
-        }
-    }
-  relance_document_request_init (&request, kind, job->actor_id, day);
-  request.action_id = job->action_id;
-  if (!relance_document_generate (db, &request, &info, NULL, error))
-    return FALSE;
-  *document_id = info->id;
-  return TRUE;
+  return relance_document_for_action (db, job->actor_id, job->action_id, kind, day,
+                                      document_id, error);
 }
 
 static gboolean
@@ -689,7 +662,7 @@ relance_mail_dispatch_run (RelanceDatabase      *db,
   RelanceMailReport counts = { 0 };
   Delivery delivery;
   gboolean ok = FALSE;
-  guint total, done = 0;
+  guint n_messages, done = 0;
 
   g_return_val_if_fail (RELANCE_IS_DATABASE (db), FALSE);
 
@@ -705,7 +678,7 @@ relance_mail_dispatch_run (RelanceDatabase      *db,
     return FALSE;
   if (!delivery_init (&delivery, db, error))
     return FALSE;
-  total = jobs->len + pending->len;
+  n_messages = jobs->len + pending->len;
 
   for (guint i = 0; i < jobs->len; i++, done++)
     {
@@ -718,7 +691,7 @@ relance_mail_dispatch_run (RelanceDatabase      *db,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
       if (progress != NULL)
-        progress ((double) done / total, _("Sending the emails"), progress_data);
+        progress ((double) done / n_messages, _("Sending the emails"), progress_data);
 
       if (find_attachment (db, job, template_code, day, &document_id, &failure) &&
           send_document (&delivery, job->actor_id, job->action_id, document_id, template_code,
@@ -751,7 +724,7 @@ relance_mail_dispatch_run (RelanceDatabase      *db,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
       if (progress != NULL)
-        progress ((double) done / total, _("Sending the emails again"), progress_data);
+        progress ((double) done / n_messages, _("Sending the emails again"), progress_data);
       if (!deliver_record (&delivery, record, cancellable, error))
         goto out;
       counts.retried++;
