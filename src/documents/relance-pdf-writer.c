@@ -754,11 +754,12 @@ draw_line (RelancePdfWriter *self,
 
   if (align == RELANCE_PDF_ALIGN_JUSTIFY && !last && line->len > 1)
     {
-      double total = 0, gap, cx = x;
+      /* widths in points, not money */
+      double words_width = 0, gap, cx = x;
 
       for (guint i = 0; i < line->len; i++)
-        total += g_array_index (line, Word, i).width;
-      gap = (width - total) / (line->len - 1);
+        words_width += g_array_index (line, Word, i).width;
+      gap = (width - words_width) / (line->len - 1);
       for (guint i = 0; i < line->len; i++)
         {
           const Word *w = &g_array_index (line, Word, i);
@@ -1463,20 +1464,20 @@ relance_pdf_writer_table_begin (RelancePdfWriter       *self,
                                 const RelancePdfColumn *columns,
                                 guint                   n_columns)
 {
-  double total = 0;
+  double total_weight = 0;
 
   g_return_if_fail (self != NULL && self->in_document);
   g_return_if_fail (columns != NULL && n_columns > 0);
 
   g_array_set_size (self->columns, 0);
   for (guint i = 0; i < n_columns; i++)
-    total += columns[i].weight > 0 ? columns[i].weight : 1;
+    total_weight += columns[i].weight > 0 ? columns[i].weight : 1;
   for (guint i = 0; i < n_columns; i++)
     {
       Column column;
 
       column.title = g_strdup (columns[i].title);
-      column.width = BODY_WIDTH * (columns[i].weight > 0 ? columns[i].weight : 1) / total;
+      column.width = BODY_WIDTH * (columns[i].weight > 0 ? columns[i].weight : 1) / total_weight;
       column.align = columns[i].align;
       g_array_append_val (self->columns, column);
     }
